@@ -1,0 +1,74 @@
+package fr.plateformecitoyens.adapters.dynamo;
+
+import java.time.LocalDate;
+
+/**
+ * The key design of the single table. Every access path is a GetItem or a Query on one of these keys.
+ *
+ * <pre>
+ * item                 pk                       sk                    gsi1 (pk / sk)             gsi2, gsi3
+ * tenant               TENANTS                  TENANT#id
+ * handling service     TENANT#t                 SERVICE#id
+ * agent membership     TENANT#t                 AGENT#sub             AGENT#sub / TENANT#t
+ * démarche version     TENANT#t                 PROCEDURE#id#V0001
+ * published démarche   CATALOGUE#t              PROCEDURE#id
+ * request              REQUEST#ref              REQUEST               CITIZEN#sub / at#t#ref    gsi2: INBOX#t#service#OPEN|DONE / at#ref
+ *                                                                                               gsi3: DUE#day / t#ref (while the clock runs)
+ * </pre>
+ */
+public final class Keys {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI3 = "gsi3";
+
+    private Keys() {
+    }
+
+    public static String tenants() {
+        return "TENANTS";
+    }
+
+    public static String tenant(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    public static String service(String serviceId) {
+        return "SERVICE#" + serviceId;
+    }
+
+    public static String agent(String agentId) {
+        return "AGENT#" + agentId;
+    }
+
+    public static String catalogue(String tenantId) {
+        return "CATALOGUE#" + tenantId;
+    }
+
+    public static String procedure(String procedureId) {
+        return "PROCEDURE#" + procedureId;
+    }
+
+    public static String procedureVersion(String procedureId, int version) {
+        return String.format("PROCEDURE#%s#V%04d", procedureId, version);
+    }
+
+    /** References are unique across the platform, so a citizen can find a request by reference alone. */
+    public static String request(String reference) {
+        return "REQUEST#" + reference;
+    }
+
+    public static String citizen(String applicantId) {
+        return "CITIZEN#" + applicantId;
+    }
+
+    public static String inbox(String tenantId, String serviceId, boolean open) {
+        return "INBOX#" + tenantId + "#" + serviceId + (open ? "#OPEN" : "#DONE");
+    }
+
+    public static String due(LocalDate day) {
+        return "DUE#" + day;
+    }
+}

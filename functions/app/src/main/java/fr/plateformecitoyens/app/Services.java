@@ -1,0 +1,100 @@
+package fr.plateformecitoyens.app;
+
+import fr.plateformecitoyens.adapters.Config;
+import fr.plateformecitoyens.adapters.PlatformClock;
+import fr.plateformecitoyens.adapters.aws.AwsClients;
+import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
+import fr.plateformecitoyens.adapters.forms.SchemaFormValidator;
+import fr.plateformecitoyens.adapters.messaging.SesMailer;
+import fr.plateformecitoyens.adapters.messaging.SqsEventPublisher;
+import fr.plateformecitoyens.core.port.Catalogue;
+import fr.plateformecitoyens.core.port.EventPublisher;
+import fr.plateformecitoyens.core.port.Mailer;
+import fr.plateformecitoyens.core.port.RequestStore;
+import fr.plateformecitoyens.core.port.TenantDirectory;
+import java.time.Clock;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The adapters a function needs, each built once and only when first asked for: a function that never
+ * sends e-mail never builds an SES client, which keeps its cold start short.
+ */
+public final class Services {
+
+    private final Supplier<DynamoDbClient> dynamo = memoize(AwsClients::dynamoDb);
+    private final Supplier<String> table = memoize(() -> Config.required("TABLE_NAME"));
+    private final Supplier<TenantDirectory> tenants =
+            memoize(() -> new DynamoTenantDirectory(dynamo.get(), table.get()));
+    private final Supplier<Catalogue> catalogue = memoize(() -> new DynamoCatalogue(dynamo.get(), table.get()));
+    private final Supplier<RequestStore> requests = memoize(() -> new DynamoRequestStore(dynamo.get(), table.get()));
+    private final Supplier<EventPublisher> events = memoize(() -> new SqsEventPublisher(AwsClients.sqs(),
+            Config.required("EVENTS_QUEUE_URL")));
+    private final Supplier<Mailer> mailer = memoize(() -> new SesMailer(AwsClients.ses(),
+            Config.required("MAIL_SENDER")));
+    private final Supplier<SchemaFormValidator> validator = memoize(SchemaFormValidator::new);
+    private final Clock clock = new PlatformClock();
+
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public String table() {
+        return table.get();
+    }
+
+    public TenantDirectory tenants() {
+        return tenants.get();
+    }
+
+    public Catalogue catalogue() {
+        return catalogue.get();
+    }
+
+    public RequestStore requests() {
+        return requests.get();
+    }
+
+    public EventPublisher events() {
+        return events.get();
+    }
+
+    public Mailer mailer() {
+        return mailer.get();
+    }
+
+    public SchemaFormValidator validator() {
+        return validator.get();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String portalUrl() {
+        return Config.optional("PORTAL_URL").orElse("http://localhost:8080");
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        result = value;
+                        if (result == null) {
+                            result = factory.get();
+                            value = result;
+                        }
+                    }
+                }
+                return result;
+            }
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package fr.plateformecitoyens.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.app.Services;
+import fr.plateformecitoyens.app.http.ApiFunction;
+import fr.plateformecitoyens.app.http.ApiRequest;
+import fr.plateformecitoyens.app.http.ApiResponse;
+import fr.plateformecitoyens.core.error.DomainException;
+import fr.plateformecitoyens.core.error.DomainException.FieldError;
+import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.Instruction;
+import fr.plateformecitoyens.core.request.RequestStatus;
+import fr.plateformecitoyens.core.tenant.AgentMembership;
+import fr.plateformecitoyens.core.tenant.HandlingService;
+import fr.plateformecitoyens.core.tenant.Tenant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The agents' back-office: their memberships, a service's inbox, a request, its transitions. */
+public final class AgentApi {
+
+    private static final int MAX_BODY = 64 * 1024;
+    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"[^\"]*-v(\\d+)\"$");
+
+    private final Services services;
+    private final Supplier<Instruction> instruction;
+
+    private AgentApi(Services services) {
+        this.services = services;
+        this.instruction = () -> new Instruction(services.tenants(), services.catalogue(), services.requests(),
+                services.events(), services.clock());
+    }
+
+    public static ApiFunction function(Services services) {
+        AgentApi api = new AgentApi(services);
+        return new ApiFunction("agentApi", Map.of(
+                "GET /api/v1/agents/me", api::memberships,
+                "GET /api/v1/tenants/{tenantId}/inbox", api::inbox,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}", api::read,
+                "POST /api/v1/tenants/{tenantId}/requests/{reference}/transitions", api::transition));
+    }
+
+    private ApiResponse memberships(ApiRequest request) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("memberships");
+        for (AgentMembership m : services.tenants().memberships(request.subject())) {
+            ObjectNode node = items.addObject().put("tenantId", m.tenantId())
+                    .put("tenantName", services.tenants().tenant(m.tenantId()).map(Tenant::name).orElse(m.tenantId()))
+                    .put("role", m.role().code());
+            ArrayNode list = node.putArray("services");
+            for (HandlingService s : services.tenants().services(m.tenantId())) {
+                if (m.handles(s.id())) {
+                    list.addObject().put("id", s.id()).put("name", s.name());
+                }
+            }
+        }
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse inbox(ApiRequest request) {
+        String tenantId = request.path("tenantId");
+        AgentMembership membership = instruction.get().membership(tenantId, request.subject());
+        String serviceId = request.query("service").orElseGet(() -> defaultService(membership));
+        if (!membership.handles(serviceId)) {
+            throw new DomainException.Forbidden("Ce service n'est pas le vôtre.");
+        }
+        String state = request.query("state").orElse("open");
+        if (!state.equals("open") && !state.equals("done")) {
+            throw new DomainException.InvalidInput("Filtre inconnu.",
+                    List.of(new FieldError("state", "Choisissez « open » ou « done ».")));
+        }
+        int limit = Math.max(1, Math.min(request.intQuery("limit", 25), 100));
+        var page = services.requests().inbox(tenantId, serviceId, state.equals("open"), request.query("cursor"), limit);
+        ObjectNode body = Views.page(page, r -> Views.summary(r, null)
+                .put("citizenName", r.applicant().displayName()));
+        body.put("serviceId", serviceId);
+        return ApiResponse.ok(body);
+    }
+
+    private String defaultService(AgentMembership membership) {
+        if (!membership.serviceIds().isEmpty()) {
+            return membership.serviceIds().get(0);
+        }
+        return services.tenants().services(membership.tenantId()).stream().map(HandlingService::id).findFirst()
+                .orElseThrow(() -> new DomainException.NotFound("Cette collectivité n'a encore aucun service."));
+    }
+
+    private ApiResponse read(ApiRequest request) {
+        CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        return respond(found);
+    }
+
+    private ApiResponse transition(ApiRequest request) {
+        String subject = request.subject();
+        String ifMatch = request.header("if-match").orElseThrow(() -> new DomainException.BadRequest(
+                "L'en-tête If-Match est obligatoire : renvoyez l'ETag de la demande telle que vous l'avez lue."));
+        Matcher matcher = ETAG.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new DomainException.PreconditionFailed("Cette demande a été modifiée par ailleurs. Rechargez-la.");
+        }
+        JsonNode body = request.jsonBody(MAX_BODY);
+        RequestStatus to;
+        try {
+            to = RequestStatus.fromCode(body.path("to").asText());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("Statut inconnu.",
+                    List.of(new FieldError("to", "Choisissez un statut parmi ceux proposés.")));
+        }
+        JsonNode note = body.get("note");
+        if (note != null && !note.isNull() && !note.isTextual()) {
+            throw new DomainException.InvalidInput("Le message doit être un texte.",
+                    List.of(new FieldError("note", "Le message doit être un texte.")));
+        }
+        CitizenRequest changed = instruction.get().transition(request.path("tenantId"), request.path("reference"),
+                subject, Long.parseLong(matcher.group(1)), to, note == null || note.isNull() ? "" : note.asText());
+        return respond(changed);
+    }
+
+    private ApiResponse respond(CitizenRequest request) {
+        String tenantName = services.tenants().tenant(request.tenantId()).map(Tenant::name).orElse(null);
+        return ApiResponse.ok(Views.forAgent(request, tenantName)).withHeader("etag", Views.etag(request));
+    }
+}

@@ -1,0 +1,94 @@
+package fr.plateformecitoyens.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.app.Services;
+import fr.plateformecitoyens.app.http.ApiFunction;
+import fr.plateformecitoyens.app.http.ApiRequest;
+import fr.plateformecitoyens.app.http.ApiResponse;
+import fr.plateformecitoyens.core.error.DomainException;
+import fr.plateformecitoyens.core.error.DomainException.FieldError;
+import fr.plateformecitoyens.core.request.Applicant;
+import fr.plateformecitoyens.core.request.Channel;
+import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.CitizenRequests;
+import fr.plateformecitoyens.core.request.SubmitRequest;
+import fr.plateformecitoyens.core.tenant.Tenant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A signed-in citizen's requests: file one, list them, read one. */
+public final class CitizenApi {
+
+    /** The largest request body accepted: far above any form, far below API Gateway's own limit. */
+    public static final int MAX_BODY = 256 * 1024;
+    private static final int MAX_KEY = 255;
+
+    private final Services services;
+    private final Supplier<SubmitRequest> submit;
+    private final Supplier<CitizenRequests> mine;
+
+    private CitizenApi(Services services) {
+        this.services = services;
+        this.submit = () -> new SubmitRequest(services.tenants(), services.catalogue(), services.validator(),
+                services.requests(), services.events(), services.clock());
+        this.mine = () -> new CitizenRequests(services.requests());
+    }
+
+    public static ApiFunction function(Services services) {
+        CitizenApi api = new CitizenApi(services);
+        return new ApiFunction("citizenApi", Map.of(
+                "POST /api/v1/tenants/{tenantId}/requests", api::submit,
+                "GET /api/v1/me/requests", api::list,
+                "GET /api/v1/me/requests/{reference}", api::read));
+    }
+
+    private ApiResponse submit(ApiRequest request) {
+        String subject = request.subject();
+        JsonNode body = request.jsonBody(MAX_BODY);
+        JsonNode procedureId = body.get("procedureId");
+        JsonNode data = body.get("data");
+        if (procedureId == null || !procedureId.isTextual() || data == null || !data.isObject()) {
+            throw new DomainException.InvalidInput("La requête doit indiquer la démarche et les réponses.",
+                    List.of(new FieldError("procedureId", "Indiquez l'identifiant de la démarche."),
+                            new FieldError("data", "Envoyez les réponses sous forme d'objet JSON.")));
+        }
+        Optional<String> key = request.header("idempotency-key");
+        if (key.isPresent() && key.get().length() > MAX_KEY) {
+            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser " + MAX_KEY
+                    + " caractères.");
+        }
+        Applicant applicant = new Applicant(subject, request.claim("given_name").orElse(""),
+                request.claim("family_name").orElse(""), request.claim("email").orElse(null));
+        SubmitRequest.Outcome outcome = submit.get().submit(new SubmitRequest.Command(request.path("tenantId"),
+                procedureId.asText(), Json.toMap(data), applicant, Channel.WEB, key));
+        CitizenRequest created = outcome.request();
+        ObjectNode view = Json.object().put("reference", created.reference()).put("status", created.status().code())
+                .put("receivedAt", created.receivedAt().toString());
+        view.putObject("procedure").put("id", created.procedureId()).put("title", created.procedureTitle())
+                .put("version", created.procedureVersion());
+        view.set("acknowledgement", Views.acknowledgement(created.acknowledgement()));
+        ApiResponse response = ApiResponse.json(201, view)
+                .withHeader("location", "/api/v1/me/requests/" + created.reference());
+        return outcome.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        var page = mine.get().list(request.subject(), request.query("cursor"), request.intQuery("limit", 20));
+        Map<String, String> names = new java.util.HashMap<>();
+        return ApiResponse.ok(Views.page(page, r -> Views.summary(r, names.computeIfAbsent(r.tenantId(),
+                this::tenantName))));
+    }
+
+    private ApiResponse read(ApiRequest request) {
+        CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
+        return ApiResponse.ok(Views.detail(found, tenantName(found.tenantId())));
+    }
+
+    private String tenantName(String tenantId) {
+        return services.tenants().tenant(tenantId).map(Tenant::name).orElse(tenantId);
+    }
+}

@@ -1,0 +1,52 @@
+package fr.plateformecitoyens.core.request;
+
+import fr.plateformecitoyens.core.legal.Acknowledgement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request (demande) made to a tenant on a démarche, with its answers, its acknowledgement, its status
+ * and the history of its status changes.
+ *
+ * @param data                 the answers, keyed by field name (strings, numbers, booleans, lists)
+ * @param implicitDecisionDate when the clock runs, the day silence turns into a decision
+ * @param version              incremented by each change; guards against lost updates
+ * @param fingerprint          a digest of what was submitted, to recognise a retried submission
+ */
+public record CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
+        String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
+        RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
+        Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
+
+    public CitizenRequest {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(status, "status");
+        data = Map.copyOf(data);
+        history = List.copyOf(history);
+    }
+
+    /** This request after {@code transition}, one version later. */
+    public CitizenRequest with(Transition transition, Optional<LocalDate> newDecisionDate) {
+        List<Transition> longer = new ArrayList<>(history);
+        longer.add(transition);
+        return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
+                applicant, channel, data, transition.to(), receivedAt, transition.at(), acknowledgement,
+                newDecisionDate, longer, version + 1, fingerprint);
+    }
+
+    /** The most recent transition into {@code status}, if any. */
+    public Optional<Transition> lastTransitionTo(RequestStatus target) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == target) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

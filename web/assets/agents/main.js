@@ -1,0 +1,132 @@
+// The back-office for agents: routes, header navigation, sign-in and access guard.
+
+import { h, setAppName } from '../dom.js';
+import { api, onUnauthorized } from '../api.js';
+import * as auth from '../auth.js';
+import { startRouter, navigate, flash, notFoundView, currentRoute } from '../router.js';
+import { signInView } from '../auth-views.js';
+import { inboxView, inboxHash } from './inbox.js';
+import { agentRequestView } from './request.js';
+
+setAppName('Espace agents – Plateforme Citoyens');
+
+const SIGN_IN = '#/connexion';
+const STAFF_GROUPS = ['agents', 'admins'];
+
+let membershipsPromise = null;
+
+/** The tenants and services of the signed-in agent, fetched once per session. */
+export function getMemberships() {
+  membershipsPromise ??= api('/agents/me').then(({ data }) => data.memberships ?? []);
+  membershipsPromise.catch(() => {
+    membershipsPromise = null;
+  });
+  return membershipsPromise;
+}
+
+export async function getMembership(tenantId) {
+  return (await getMemberships()).find((membership) => membership.tenantId === tenantId) ?? null;
+}
+
+function noAccessView() {
+  return {
+    title: 'Accès réservé aux agents',
+    content: [
+      h('h1', { text: 'Accès réservé aux agents' }),
+      h('p', { text: 'Votre compte n’a pas accès à l’espace agents. Si vous êtes agent d’une collectivité, '
+        + 'demandez à son administrateur de vous y ajouter.' }),
+      h('p', {}, h('a', { href: '/', text: 'Aller au portail des démarches' })),
+    ],
+  };
+}
+
+/** Runs the view for signed-in staff only; others go to sign-in or see why they cannot enter. */
+const guarded = (view) => (ctx) => {
+  if (!auth.isSignedIn()) {
+    auth.setReturnTo(location.hash);
+    navigate(SIGN_IN);
+    return null;
+  }
+  const groups = auth.currentUser()?.groups ?? [];
+  return groups.some((group) => STAFF_GROUPS.includes(group)) ? view(ctx) : noAccessView();
+};
+
+async function homeView() {
+  const memberships = await getMemberships();
+  if (memberships.length === 1) {
+    navigate(inboxHash(memberships[0].tenantId));
+    return null;
+  }
+  return {
+    title: 'Choisissez une collectivité',
+    content: [
+      h('h1', { text: 'Choisissez une collectivité' }),
+      memberships.length
+        ? h('ul', { class: 'card-list' }, memberships.map((membership) => h('li', { class: 'card' },
+          h('h2', {}, h('a', {
+            class: 'stretched',
+            href: inboxHash(membership.tenantId),
+            'data-testid': `tenant-${membership.tenantId}`,
+            text: membership.tenantName,
+          })),
+          h('p', { class: 'meta', text: membership.role === 'admin' ? 'Administrateur' : 'Agent' }))))
+        : h('p', { text: 'Vous n’êtes rattaché à aucune collectivité. Contactez votre administrateur.' }),
+    ],
+  };
+}
+
+onUnauthorized(() => {
+  auth.signOut();
+  auth.setReturnTo(location.hash);
+  flash('Votre session a expiré. Connectez-vous de nouveau.', 'info');
+  navigate(SIGN_IN);
+});
+
+auth.onAuthChange(() => {
+  membershipsPromise = null;
+});
+
+const routes = [
+  { path: /^\/$/, view: guarded(homeView) },
+  { path: /^\/collectivites\/([^/]+)\/demandes$/, view: guarded((ctx) => inboxView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)$/, view: guarded((ctx) => agentRequestView(ctx, getMembership)) },
+  {
+    path: /^\/connexion$/,
+    view: () => signInView({
+      title: 'Connexion à l’espace agents',
+      intro: 'Espace réservé aux agents et administrateurs des collectivités.',
+      onSignedIn: () => {
+        flash('Vous êtes connecté.');
+        navigate(auth.takeReturnTo('#/'));
+      },
+    }),
+  },
+];
+
+function renderNav() {
+  const nav = document.getElementById('nav-list');
+  const user = auth.isSignedIn() ? auth.currentUser() : null;
+  const { path } = currentRoute();
+  if (!user) {
+    nav.replaceChildren(h('li', {}, h('a', { href: SIGN_IN, text: 'Se connecter', 'aria-current': path === '/connexion' ? 'page' : null })));
+    return;
+  }
+  nav.replaceChildren(
+    h('li', {}, h('a', { href: '#/', text: 'Demandes', 'aria-current': path !== '/connexion' ? 'page' : null })),
+    h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
+    h('li', {}, h('button', {
+      type: 'button',
+      class: 'link-button',
+      'data-testid': 'sign-out',
+      text: 'Se déconnecter',
+      onclick: () => {
+        auth.signOut();
+        flash('Vous êtes déconnecté.');
+        navigate(SIGN_IN);
+      },
+    })),
+  );
+}
+
+auth.onAuthChange(renderNav);
+startRouter({ routes, notFound: () => notFoundView('#/'), onRender: renderNav });

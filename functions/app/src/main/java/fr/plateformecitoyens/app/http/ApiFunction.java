@@ -54,7 +54,7 @@ public final class ApiFunction implements Function<InputStream, byte[]> {
     }
 
     private ApiResponse dispatch(ApiRequest request) {
-        String instance = request.routeKey();
+        String instance = request.rawPath();
         Route route = routes.get(request.routeKey());
         if (route == null) {
             return Problems.notFound(instance);

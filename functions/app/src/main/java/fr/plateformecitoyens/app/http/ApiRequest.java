@@ -14,7 +14,7 @@ import java.util.Optional;
  * The parts of an API Gateway HTTP API event (payload format 2.0) that handlers use. Header names are
  * lower-cased, as API Gateway delivers them.
  */
-public record ApiRequest(String routeKey, String requestId, Map<String, String> pathParameters,
+public record ApiRequest(String routeKey, String rawPath, String requestId, Map<String, String> pathParameters,
         Map<String, String> queryParameters, Map<String, String> headers, byte[] body, Map<String, String> claims) {
 
     public static ApiRequest from(JsonNode event) {
@@ -28,7 +28,8 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
         Map<String, String> headers = new HashMap<>();
         event.path("headers").fields()
                 .forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
-        return new ApiRequest(event.path("routeKey").asText(), context.path("requestId").asText("none"),
+        return new ApiRequest(event.path("routeKey").asText(), event.path("rawPath").asText("/"),
+                context.path("requestId").asText("none"),
                 strings(event.path("pathParameters")), strings(event.path("queryStringParameters")), headers, body,
                 strings(context.path("authorizer").path("jwt").path("claims")));
     }

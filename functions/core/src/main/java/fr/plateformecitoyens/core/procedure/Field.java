@@ -16,9 +16,11 @@ public record Field(String name, String label, String help, FieldType type, bool
 
     public Field {
         choices = List.copyOf(choices);
-        if ((type == FieldType.SINGLE_CHOICE || type == FieldType.MULTIPLE_CHOICE) && choices.isEmpty()) {
-            throw new IllegalArgumentException("choice field " + name + " needs choices");
-        }
+    }
+
+    /** True for the types whose answer must be one of {@link #choices()}. */
+    public boolean isChoice() {
+        return type == FieldType.SINGLE_CHOICE || type == FieldType.MULTIPLE_CHOICE;
     }
 
     public static Field of(String name, String label, FieldType type, boolean required) {

@@ -33,6 +33,9 @@ public record Procedure(String tenantId, String id, int version, String title, S
             if (!names.add(field.name())) {
                 throw new IllegalArgumentException("field " + field.name() + " is defined twice");
             }
+            if (field.isChoice() && field.choices().isEmpty()) {
+                throw new IllegalArgumentException("choice field " + field.name() + " needs choices");
+            }
         }
         for (Field field : fields) {
             field.visibleWhen().ifPresent(c -> {

@@ -1,0 +1,111 @@
+package fr.plateformecitoyens.local.seed;
+
+import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
+import fr.plateformecitoyens.core.procedure.DefaultCatalogue;
+import fr.plateformecitoyens.core.procedure.Procedure;
+import fr.plateformecitoyens.core.tenant.AgentMembership;
+import fr.plateformecitoyens.core.tenant.AgentMembership.AgentRole;
+import fr.plateformecitoyens.core.tenant.HandlingService;
+import fr.plateformecitoyens.core.tenant.Tenant;
+import fr.plateformecitoyens.core.tenant.TenantKind;
+import fr.plateformecitoyens.core.tenant.Territory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The demo data of the local cloud: a fictional commune with its services and catalogue, a fictional
+ * intercommunality so that tenant isolation is exercised from the start, and one account per role.
+ */
+public final class DemoData {
+
+    public static final String COMMUNE = "beaumont-des-sources";
+    public static final String EPCI = "cc-val-des-sources";
+
+    /** An account of the demo, as written to .local/cloud.json. */
+    public record Account(String role, String username, String password, String tenantId, String sub) {
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CognitoIdentityProviderClient cognito;
+    private final String userPoolId;
+
+    public DemoData(DynamoDbClient dynamo, String table, CognitoIdentityProviderClient cognito, String userPoolId) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cognito = cognito;
+        this.userPoolId = userPoolId;
+    }
+
+    public List<Account> seed() {
+        Tenant commune = new Tenant(COMMUNE, "Beaumont-des-Sources", TenantKind.COMMUNE, "37999",
+                new Territory(47.3941, 0.6848, 0.6500, 47.3700, 0.7200, 47.4200));
+        Tenant epci = new Tenant(EPCI, "Communauté de communes du Val des Sources", TenantKind.EPCI, "200099999",
+                new Territory(47.3500, 0.7000, 0.5500, 47.2500, 0.8500, 47.4500));
+        put(DynamoTenantDirectory.item(commune));
+        put(DynamoTenantDirectory.item(epci));
+        String townHall = "Mairie de Beaumont-des-Sources, 1 place de la Mairie, 37999 Beaumont-des-Sources";
+        List<HandlingService> services = List.of(
+                new HandlingService(COMMUNE, "etat-civil", "Service état civil", townHall, "02 47 00 00 01",
+                        "etat-civil@beaumont-des-sources.example.fr"),
+                new HandlingService(COMMUNE, "accueil", "Accueil de la mairie", townHall, "02 47 00 00 00",
+                        "accueil@beaumont-des-sources.example.fr"),
+                new HandlingService(EPCI, "relations-usagers", "Service relations aux usagers",
+                        "Communauté de communes du Val des Sources, 12 rue des Tanneurs, 37998 Val-des-Sources",
+                        "02 47 00 10 00", "contact@cc-val-des-sources.example.fr"));
+        services.forEach(s -> put(DynamoTenantDirectory.item(s)));
+        List<Procedure> procedures = new ArrayList<>(DefaultCatalogue.forCommune(COMMUNE, "etat-civil", "accueil"));
+        procedures.add(DefaultCatalogue.generalRequest(EPCI, "relations-usagers"));
+        for (Procedure procedure : procedures) {
+            put(DynamoCatalogue.versionItem(procedure));
+            put(DynamoCatalogue.publishedItem(procedure));
+        }
+        List<Account> accounts = new ArrayList<>();
+        accounts.add(user("citizen", "camille.martin@example.org", "Citoyenne-2026", "Camille", "Martin", COMMUNE,
+                "citizens"));
+        Account agent = user("agent", "agent.etat-civil@beaumont-des-sources.example.fr", "Agent-Etat-Civil-2026",
+                "Dominique", "Lefèvre", COMMUNE, "agents");
+        Account admin = user("admin", "admin@beaumont-des-sources.example.fr", "Admin-Beaumont-2026", "Claude",
+                "Moreau", COMMUNE, "admins");
+        Account epciAgent = user("agent", "agent@cc-val-des-sources.example.fr", "Agent-Val-Sources-2026", "Alix",
+                "Bernard", EPCI, "agents");
+        put(DynamoTenantDirectory.item(new AgentMembership(COMMUNE, agent.sub(), "Dominique Lefèvre", AgentRole.AGENT,
+                List.of("etat-civil", "accueil"))));
+        put(DynamoTenantDirectory.item(new AgentMembership(COMMUNE, admin.sub(), "Claude Moreau", AgentRole.ADMIN,
+                List.of())));
+        put(DynamoTenantDirectory.item(new AgentMembership(EPCI, epciAgent.sub(), "Alix Bernard", AgentRole.AGENT,
+                List.of("relations-usagers"))));
+        accounts.add(agent);
+        accounts.add(admin);
+        accounts.add(epciAgent);
+        return accounts;
+    }
+
+    private Account user(String role, String email, String password, String givenName, String familyName,
+            String tenantId, String group) {
+        cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(email).messageAction("SUPPRESS")
+                .temporaryPassword(password)
+                .userAttributes(attribute("email", email), attribute("email_verified", "true"),
+                        attribute("given_name", givenName), attribute("family_name", familyName)));
+        cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(email).password(password).permanent(true));
+        cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(email).groupName(group));
+        String sub = cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(email)).userAttributes().stream()
+                .filter(a -> a.name().equals("sub")).map(AttributeType::value).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Cognito gave no sub for " + email));
+        return new Account(role, email, password, tenantId, sub);
+    }
+
+    private static AttributeType attribute(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+}

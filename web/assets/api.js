@@ -5,10 +5,14 @@ let configPromise = null;
 /** The deployment's settings from /config.json, fetched once per page load. */
 export function getConfig() {
   if (!configPromise) {
-    configPromise = fetch('/config.json', { headers: { Accept: 'application/json' } }).then((response) => {
-      if (!response.ok) throw new ApiError({ status: response.status, title: UNAVAILABLE });
-      return response.json();
-    });
+    configPromise = fetch('/config.json', { headers: { Accept: 'application/json' } })
+      .catch(() => {
+        throw new ApiError({ status: 0 });
+      })
+      .then((response) => {
+        if (!response.ok) throw new ApiError({ status: response.status, title: UNAVAILABLE });
+        return response.json();
+      });
     configPromise.catch(() => {
       configPromise = null;
     });

@@ -216,7 +216,7 @@ export function confirmView({ signInHash, onSignedIn }) {
         try {
           await auth.signIn(emailOf(), pendingPassword);
           pendingPassword = '';
-          flash('Votre compte est créé. Vous êtes connecté.');
+          flash('Votre adresse e-mail est confirmée. Vous êtes connecté.');
           onSignedIn();
           return;
         } catch {

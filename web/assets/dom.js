@@ -81,10 +81,17 @@ function toDate(value) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A <time> with the instant shown as date and time in Europe/Paris. */
-export function dateTime(iso) {
+const shortDateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** A <time> with the instant shown as date and time in Europe/Paris; `short` for tables. */
+export function dateTime(iso, { short = false } = {}) {
   const date = toDate(iso);
-  return date ? h('time', { datetime: iso, text: dateTimeFormat.format(date) }) : '—';
+  const format = short ? shortDateTimeFormat : dateTimeFormat;
+  return date ? h('time', { datetime: iso, text: format.format(date) }) : '—';
 }
 
 /** A <time> with the calendar day shown in Europe/Paris. */

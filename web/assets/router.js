@@ -1,6 +1,7 @@
 // Hash routing (#/path?query) so that deep links work on static hosting.
 
 import { h, setTitle, focusElement, loading, notice } from './dom.js';
+import { ApiError } from './api.js';
 
 let flashMessage = null;
 
@@ -80,7 +81,9 @@ export function startRouter({ routes, notFound, onRender = () => {} }) {
 
 /** The view shown when loading a view failed. */
 export function errorView(error) {
-  const message = error?.detail || error?.title || error?.message || 'Une erreur inattendue est survenue.';
+  let message = 'Une erreur inattendue est survenue. Réessayez dans quelques instants.';
+  if (error instanceof ApiError) message = error.detail || error.title;
+  else console.error(error);
   return {
     title: 'Une erreur est survenue',
     content: [

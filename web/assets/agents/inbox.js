@@ -33,14 +33,14 @@ function row(tenantId, item, serviceId) {
   return h(
     'tr',
     {},
-    h('th', { scope: 'row' }, h('a', {
+    h('th', { scope: 'row', class: 'nowrap' }, h('a', {
       href: `#/collectivites/${enc(tenantId)}/demandes/${enc(item.reference)}${serviceId ? `?service=${enc(serviceId)}` : ''}`,
       'data-testid': `request-${item.reference}`,
       text: item.reference,
     })),
     h('td', { text: item.procedureTitle }),
     h('td', { text: item.citizenName }),
-    h('td', {}, dateTime(item.receivedAt)),
+    h('td', { class: 'nowrap' }, dateTime(item.receivedAt, { short: true })),
     deadlineCell(item),
     h('td', { text: CHANNEL_LABELS[item.channel] ?? item.channel ?? '' }),
     h('td', {}, statusBadge(item.status)),

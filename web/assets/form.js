@@ -21,8 +21,10 @@ export function buildForm(schema, ui = {}) {
   const rest = Object.keys(properties).filter((name) => !placed.has(name));
   if (rest.length) sections.push({ title: sections.length ? 'Autres informations' : null, fields: rest });
 
+  const groups = [];
   for (const section of sections) {
     const group = h('div', { class: 'form-section' }, section.title ? h('h2', { text: section.title }) : null);
+    groups.push(group);
     for (const name of section.fields ?? []) {
       if (!properties[name] || fields.has(name)) continue;
       const field = describe(name, properties[name], uiFields[name] ?? {});
@@ -76,6 +78,8 @@ export function buildForm(schema, ui = {}) {
       }
       setRequired(field.wrapper, required.has(name));
     }
+    // A section whose fields are all hidden hides its heading too.
+    for (const group of groups) group.hidden = !group.querySelector('[data-field]:not([hidden])');
   }
 
   element.addEventListener('input', refresh);

@@ -157,7 +157,8 @@ function defaultWidget(prop) {
 
 function hintFor(field) {
   const parts = [];
-  if (field.ui.help) parts.push(field.ui.help);
+  const help = field.ui.help ?? field.prop.description;
+  if (help) parts.push(help);
   if (field.widget === 'date') parts.push(DATE_EXAMPLE);
   if (field.widget === 'textarea' && field.prop.maxLength) parts.push(`${field.prop.maxLength} caractères au maximum.`);
   if (field.widget === 'checkboxes') parts.push('Cochez une ou plusieurs réponses.');
@@ -288,10 +289,19 @@ function checkBounds(field, value) {
   if (typeof value === 'string') {
     if (prop.minLength && value.length < prop.minLength) return `Saisissez au moins ${prop.minLength} caractères.`;
     if (prop.maxLength && value.length > prop.maxLength) return `Saisissez ${prop.maxLength} caractères au maximum.`;
-    if (prop.pattern && !new RegExp(prop.pattern, 'u').test(value)) return 'Le format saisi n’est pas valide.';
+    if (prop.pattern && !matchesPattern(prop.pattern, value)) return 'Le format saisi n’est pas valide.';
   }
   if (Array.isArray(value) && prop.minItems && value.length < prop.minItems) {
     return `Cochez au moins ${prop.minItems} réponses.`;
   }
   return null;
+}
+
+/** JSON Schema patterns are ECMA-262 regular expressions; one the browser cannot compile is left to the server. */
+function matchesPattern(pattern, value) {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
+  }
 }

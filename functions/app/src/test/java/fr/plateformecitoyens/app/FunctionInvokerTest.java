@@ -19,7 +19,7 @@ class FunctionInvokerTest {
         FunctionInvoker invoker = new FunctionInvoker("publicApi");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        try (InputStream in = Files.newInputStream(Path.of("../../events/public-api-health.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("../../events/PublicApiFunction.health.json"))) {
             invoker.handleRequest(in, out, null);
         }
 

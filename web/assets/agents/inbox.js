@@ -1,4 +1,4 @@
-// The agent's inbox: requests of a tenant, optionally of one service, in the server's order.
+// The agent's inbox: a service's requests, open or done, in the server's order.
 
 import { h, dateTime, formatDay, statusBadge, announce, notice } from '../dom.js';
 import { api, seg } from '../api.js';
@@ -6,8 +6,10 @@ import { navigate } from '../router.js';
 
 const enc = encodeURIComponent;
 
-export function inboxHash(tenantId, serviceId = '') {
-  return `#/collectivites/${enc(tenantId)}/demandes${serviceId ? `?service=${enc(serviceId)}` : ''}`;
+/** The inbox route; `search` (URLSearchParams) keeps the filters: service, etat=traitees. */
+export function inboxHash(tenantId, search = new URLSearchParams()) {
+  const text = search.toString();
+  return `#/collectivites/${enc(tenantId)}/demandes${text ? `?${text}` : ''}`;
 }
 
 export const CHANNEL_LABELS = {
@@ -29,12 +31,13 @@ function deadlineCell(item) {
     formatDay(item.implicitDecisionDate), soon ? ' (échéance proche)' : null);
 }
 
-function row(tenantId, item, serviceId) {
+function row(tenantId, item, search) {
+  const filters = search.toString();
   return h(
     'tr',
     {},
     h('th', { scope: 'row', class: 'nowrap' }, h('a', {
-      href: `#/collectivites/${enc(tenantId)}/demandes/${enc(item.reference)}${serviceId ? `?service=${enc(serviceId)}` : ''}`,
+      href: `#/collectivites/${enc(tenantId)}/demandes/${enc(item.reference)}${filters ? `?${filters}` : ''}`,
       'data-testid': `request-${item.reference}`,
       text: item.reference,
     })),
@@ -59,11 +62,11 @@ export async function inboxView({ params: [tenantId], query }, getMembership) {
     };
   }
   const services = membership.services ?? [];
-  const serviceId = query.get('service') || '';
-  const service = services.find((s) => s.id === serviceId);
+  const done = query.get('etat') === 'traitees';
   const pageUrl = (cursor) => {
     const search = new URLSearchParams();
-    if (serviceId) search.set('service', serviceId);
+    if (query.get('service')) search.set('service', query.get('service'));
+    if (done) search.set('state', 'done');
     if (cursor) search.set('cursor', cursor);
     const text = search.toString();
     return `/tenants/${seg(tenantId)}/inbox${text ? `?${text}` : ''}`;
@@ -71,22 +74,31 @@ export async function inboxView({ params: [tenantId], query }, getMembership) {
   const { data } = await api(pageUrl());
   const items = data.items ?? [];
   let cursor = data.nextCursor;
+  // Without a service in the query, the server picks the agent's first one and says which.
+  const serviceId = query.get('service') || data.serviceId || services[0]?.id || '';
+  const service = services.find((s) => s.id === serviceId);
 
-  const select = h('select', { id: 'service', name: 'service' },
-    h('option', { value: '', text: 'Tous mes services' }),
+  const serviceSelect = h('select', { id: 'service', name: 'service' },
     services.map((s) => h('option', { value: s.id, text: s.name, selected: s.id === serviceId })));
+  const stateSelect = h('select', { id: 'etat', name: 'etat' },
+    h('option', { value: '', text: 'À traiter', selected: !done }),
+    h('option', { value: 'traitees', text: 'Traitées', selected: done }));
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filtrer les demandes' },
-    h('div', { class: 'field' }, h('label', { for: 'service', text: 'Service' }), select),
+    services.length > 1 ? h('div', { class: 'field' }, h('label', { for: 'service', text: 'Service' }), serviceSelect) : null,
+    h('div', { class: 'field' }, h('label', { for: 'etat', text: 'Demandes' }), stateSelect),
     h('button', { type: 'submit', class: 'button secondary', text: 'Afficher' }));
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(inboxHash(tenantId, select.value));
+    const search = new URLSearchParams();
+    if (services.length > 1) search.set('service', serviceSelect.value);
+    if (stateSelect.value) search.set('etat', stateSelect.value);
+    navigate(inboxHash(tenantId, search));
   });
 
-  const tbody = h('tbody', {}, items.map((item) => row(tenantId, item, serviceId)));
+  const tbody = h('tbody', {}, items.map((item) => row(tenantId, item, query)));
   const table = h('table', { 'data-testid': 'inbox' },
     h('caption', { id: 'inbox-caption' },
-      `Demandes – ${service ? service.name : 'tous mes services'}`,
+      `${done ? 'Demandes traitées' : 'Demandes à traiter'}${service ? ` – ${service.name}` : ''}`,
       h('span', { class: 'visually-hidden', text: ', dans l’ordre de la file de traitement' })),
     h('thead', {}, h('tr', {}, ['Référence', 'Démarche', 'Demandeur', 'Reçue le', 'Décision implicite le', 'Canal', 'Statut']
       .map((label) => h('th', { scope: 'col', text: label })))),
@@ -101,7 +113,7 @@ export async function inboxView({ params: [tenantId], query }, getMembership) {
     messages.replaceChildren();
     try {
       const { data: page } = await api(pageUrl(cursor));
-      const rows = (page.items ?? []).map((item) => row(tenantId, item, serviceId));
+      const rows = (page.items ?? []).map((item) => row(tenantId, item, query));
       tbody.append(...rows);
       cursor = page.nextCursor;
       more.hidden = !cursor;
@@ -121,7 +133,7 @@ export async function inboxView({ params: [tenantId], query }, getMembership) {
       filters,
       items.length
         ? h('div', { class: 'table-wrapper', role: 'region', 'aria-labelledby': 'inbox-caption', tabindex: '0' }, table)
-        : h('p', { text: 'Aucune demande à traiter pour le moment.' }),
+        : h('p', { text: done ? 'Aucune demande traitée pour le moment.' : 'Aucune demande à traiter pour le moment.' }),
       messages,
       h('div', { class: 'button-group' }, more),
     ],

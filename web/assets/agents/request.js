@@ -29,7 +29,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
   const procedure = await getProcedure(tenantId, request.procedureId).catch(() => null);
   const serviceName = membership?.services?.find((s) => s.id === request.serviceId)?.name
     ?? procedure?.service?.name ?? request.serviceId;
-  const backHash = inboxHash(tenantId, query.get('service') || '');
+  const backHash = inboxHash(tenantId, query);
   const body = h('div');
 
   function render(message = null) {

@@ -23,6 +23,7 @@ export function acknowledgementSection(ack) {
       ['Règle en cas de silence', REGIME_LABELS[ack.regime] ?? ack.regime],
       ['Délai de décision', ack.periodMonths ? `${ack.periodMonths} mois` : null],
       [implicitLabel, ack.implicitDecisionDate ? dateOnly(ack.implicitDecisionDate) : null],
+      ['Fondement juridique', ack.legalBasis],
     ]),
     mentions.length
       ? [

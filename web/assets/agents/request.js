@@ -131,7 +131,8 @@ function showConflict(form, messages, error) {
 }
 
 function summary(request, serviceName) {
-  const ack = request.acknowledgement ?? {};
+  // The request's own date moves when missing pieces suspend the clock (CRPA L114-5).
+  const implicitDate = request.implicitDecisionDate ?? request.acknowledgement?.implicitDecisionDate;
   const citizen = request.citizen ?? {};
   return h('div', {},
     facts([
@@ -140,7 +141,7 @@ function summary(request, serviceName) {
       ['Reçue le', dateTime(request.receivedAt)],
       ['Canal', CHANNEL_LABELS[request.channel] ?? request.channel],
       ['Service', serviceName],
-      ['Décision implicite le', ack.implicitDecisionDate ? dateOnly(ack.implicitDecisionDate) : null],
+      ['Décision implicite le', implicitDate ? dateOnly(implicitDate) : null],
     ]),
     h('section', { 'aria-labelledby': 'citizen-title' },
       h('h2', { id: 'citizen-title', text: 'Demandeur' }),

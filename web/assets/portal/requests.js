@@ -1,9 +1,12 @@
 // « Mes demandes »: the citizen's requests, newest first, and the detail of one request.
 
-import { h, dateTime, statusBadge, facts, announce, notice } from '../dom.js';
+import { h, dateTime, dateOnly, statusBadge, facts, announce, notice } from '../dom.js';
 import { api, seg } from '../api.js';
 import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
+
+// Statuses for which an implicit decision can still arise.
+const OPEN = ['submitted', 'in_progress', 'incomplete'];
 
 const requestHash = (reference) => `#/demandes/${encodeURIComponent(reference)}`;
 
@@ -79,6 +82,8 @@ export async function requestDetailView({ params: [reference] }) {
         ['Collectivité', request.tenantName],
         ['Envoyée le', dateTime(request.receivedAt)],
         ['Dernière mise à jour', request.updatedAt ? dateTime(request.updatedAt) : null],
+        ['Décision implicite le', OPEN.includes(request.status) && request.implicitDecisionDate
+          ? dateOnly(request.implicitDecisionDate) : null],
       ]),
       decisionNotice(request.decision),
       timelineSection(request.timeline),

@@ -71,6 +71,9 @@ public final class LocalCloud implements AutoCloseable {
         Path state = root.resolve(".local");
         int httpPort = port == 0 ? freePort() : port;
         String baseUrl = "http://localhost:" + httpPort;
+        // Every emulator but Cognito keeps its data in memory; start Cognito afresh too, so that users,
+        // pools and the table's items always belong to the same run.
+        deleteTree(state.resolve("state").resolve("cognito"));
         Emulators emulators = Emulators.start(root, state.resolve("state"));
         Scheduler scheduler = new Scheduler();
         List<QueueWorker> workers = new ArrayList<>();
@@ -177,6 +180,17 @@ public final class LocalCloud implements AutoCloseable {
         return Json.object().put("region", endpoints.region()).put("userPoolId", stack.userPoolId())
                 .put("clientId", stack.userPoolClientId()).put("cognitoEndpoint", baseUrl + "/_local/cognito/")
                 .put("apiBase", "/api/v1");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

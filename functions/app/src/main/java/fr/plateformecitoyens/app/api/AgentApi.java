@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class AgentApi {
 
     private static final int MAX_BODY = 64 * 1024;
-    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"[^\"]*-v(\\d+)\"$");
+    /** A strong entity tag of a request as {@link Views#etag} writes it: {@code "<reference>-v<version>"}. */
+    private static final Pattern ETAG = Pattern.compile("^\"(.+)-v(\\d+)\"$");
 
     private final Services services;
     private final Supplier<Instruction> instruction;
@@ -70,6 +71,9 @@ public final class AgentApi {
         if (!membership.handles(serviceId)) {
             throw new DomainException.Forbidden("Ce service n'est pas le vôtre.");
         }
+        if (services.tenants().service(tenantId, serviceId).isEmpty()) {
+            throw new DomainException.NotFound("Cette collectivité n'a pas de service « " + serviceId + " ».");
+        }
         String state = request.query("state").orElse("open");
         if (!state.equals("open") && !state.equals("done")) {
             throw new DomainException.InvalidInput("Filtre inconnu.",
@@ -99,10 +103,10 @@ public final class AgentApi {
 
     private ApiResponse transition(ApiRequest request) {
         String subject = request.subject();
-        String ifMatch = request.header("if-match").orElseThrow(() -> new DomainException.BadRequest(
+        String ifMatch = request.header("if-match").orElseThrow(() -> new DomainException.PreconditionRequired(
                 "L'en-tête If-Match est obligatoire : renvoyez l'ETag de la demande telle que vous l'avez lue."));
         Matcher matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
+        if (!matcher.matches() || !matcher.group(1).equals(request.path("reference"))) {
             throw new DomainException.PreconditionFailed("Cette demande a été modifiée par ailleurs. Rechargez-la.");
         }
         JsonNode body = request.jsonBody(MAX_BODY);
@@ -119,7 +123,7 @@ public final class AgentApi {
                     List.of(new FieldError("note", "Le message doit être un texte.")));
         }
         CitizenRequest changed = instruction.get().transition(request.path("tenantId"), request.path("reference"),
-                subject, Long.parseLong(matcher.group(1)), to, note == null || note.isNull() ? "" : note.asText());
+                subject, Long.parseLong(matcher.group(2)), to, note == null || note.isNull() ? "" : note.asText());
         return respond(changed);
     }
 

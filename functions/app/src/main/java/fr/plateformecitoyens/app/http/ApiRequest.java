@@ -52,11 +52,19 @@ public record ApiRequest(String routeKey, String rawPath, String requestId, Map<
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).filter(v -> !v.isBlank());
     }
 
-    /** The caller's subject, set by the JWT authorizer; routes that need it are never reached without. */
+    /**
+     * The caller's subject, set by the JWT authorizer; routes that need it are never reached without. Only
+     * ID tokens are taken: an access token carries neither name nor e-mail, so a request made with one
+     * could not be acknowledged by e-mail.
+     */
     public String subject() {
         String sub = claims.get("sub");
         if (sub == null || sub.isBlank()) {
             throw new DomainException.Forbidden("Vous devez être connecté.");
+        }
+        String use = claims.get("token_use");
+        if (use != null && !use.equals("id")) {
+            throw new DomainException.Forbidden("Présentez le jeton d'identité (ID token) de votre session.");
         }
         return sub;
     }

@@ -14,6 +14,7 @@ import fr.plateformecitoyens.core.error.DomainException;
  * DomainException.BadRequest, malformed JSON  400    DomainException.Conflict            409
  * DomainException.Forbidden                   403    DomainException.PreconditionFailed  412
  * DomainException.NotFound, unknown route     404    body over the limit                 413
+ * DomainException.PreconditionRequired        428
  * DomainException.InvalidInput                422    wrong media type                    415
  * anything else                               500 (logged, nothing of it revealed)
  * </pre>
@@ -40,6 +41,9 @@ public final class Problems {
         } else if (e instanceof DomainException.PreconditionFailed) {
             status = 412;
             type = "version-perimee";
+        } else if (e instanceof DomainException.PreconditionRequired) {
+            status = 428;
+            type = "version-requise";
         } else if (e instanceof DomainException.InvalidInput) {
             status = 422;
             type = "donnees-invalides";

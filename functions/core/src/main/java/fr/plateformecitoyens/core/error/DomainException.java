@@ -8,7 +8,8 @@ import java.util.List;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Forbidden, DomainException.Conflict,
-        DomainException.PreconditionFailed, DomainException.InvalidInput, DomainException.BadRequest {
+        DomainException.PreconditionFailed, DomainException.PreconditionRequired, DomainException.InvalidInput,
+        DomainException.BadRequest {
 
     private final String title;
 
@@ -39,7 +40,7 @@ public abstract sealed class DomainException extends RuntimeException
         }
     }
 
-    /** The request is valid but contradicts the current state (a transition not allowed, a reused key). */
+    /** The request is valid but contradicts the current state (a transition the status does not allow). */
     public static final class Conflict extends DomainException {
         public Conflict(String detail) {
             super("Conflit", detail);
@@ -50,6 +51,13 @@ public abstract sealed class DomainException extends RuntimeException
     public static final class PreconditionFailed extends DomainException {
         public PreconditionFailed(String detail) {
             super("Modifiée entre-temps", detail);
+        }
+    }
+
+    /** A change was sent without saying which version it applies to (no If-Match). */
+    public static final class PreconditionRequired extends DomainException {
+        public PreconditionRequired(String detail) {
+            super("Version requise", detail);
         }
     }
 

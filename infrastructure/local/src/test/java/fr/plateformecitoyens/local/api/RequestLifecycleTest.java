@@ -66,6 +66,30 @@ class RequestLifecycleTest {
         assertEquals("note", noReason.json().path("errors").path(0).path("field").asText());
     }
 
+    @Test
+    void transition_withoutIfMatch_answers428_andWithAnotherRequestsEtag_answers412(Api api) {
+        String agent = api.token(api.account("agent", "beaumont-des-sources"));
+        String mine = TenantIsolationTest.submitted(api, Citizens.newCitizen(api));
+        String other = TenantIsolationTest.submitted(api, Citizens.newCitizen(api));
+        String path = COMMUNE + "/requests/" + mine + "/transitions";
+
+        Api.Reply missing = api.post(path, agent, "{\"to\":\"in_progress\"}");
+        Api.Reply foreign = api.post(path, agent, "{\"to\":\"in_progress\"}", Map.of("If-Match", "\"" + other + "-v1\""));
+        Api.Reply weak = api.post(path, agent, "{\"to\":\"in_progress\"}", Map.of("If-Match", "W/\"" + mine + "-v1\""));
+
+        assertEquals(428, missing.status());
+        assertEquals(412, foreign.status());
+        assertEquals(412, weak.status());
+    }
+
+    @Test
+    void inbox_ofAServiceTheTenantLacks_answers404ToItsAdmin(Api api) {
+        String admin = api.token(api.account("admin", "beaumont-des-sources"));
+
+        assertEquals(404, api.get(COMMUNE + "/inbox?service=nulle-part", admin).status());
+        assertEquals(200, api.get(COMMUNE + "/inbox?service=accueil", admin).status());
+    }
+
     private static List<String> statuses(JsonNode timeline) {
         return java.util.stream.StreamSupport.stream(timeline.spliterator(), false)
                 .map(t -> t.path("status").asText()).toList();

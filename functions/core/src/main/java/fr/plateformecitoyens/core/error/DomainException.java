@@ -9,7 +9,7 @@ import java.util.List;
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Forbidden, DomainException.Conflict,
         DomainException.PreconditionFailed, DomainException.PreconditionRequired, DomainException.InvalidInput,
-        DomainException.BadRequest {
+        DomainException.BadRequest, DomainException.Unavailable {
 
     private final String title;
 
@@ -44,6 +44,23 @@ public abstract sealed class DomainException extends RuntimeException
     public static final class Conflict extends DomainException {
         public Conflict(String detail) {
             super("Conflit", detail);
+        }
+    }
+
+    /**
+     * The place asked for is taken (409); {@code alternatives} are the next free ones, as domain values
+     * the adapters render.
+     */
+    public static final class Unavailable extends DomainException {
+        private final List<?> alternatives;
+
+        public Unavailable(String detail, List<?> alternatives) {
+            super("Plus de place", detail);
+            this.alternatives = List.copyOf(alternatives);
+        }
+
+        public List<?> alternatives() {
+            return alternatives;
         }
     }
 

@@ -2,11 +2,20 @@ package fr.plateformecitoyens.core.port;
 
 import java.time.Instant;
 
-/** Something that happened to a request, published for the side effects (e-mails, statistics). */
+/**
+ * Something that happened to a request or a booking, published for the side effects (e-mails,
+ * statistics). {@code reference} is the request's reference or the booking's id.
+ */
 public record DomainEvent(Type type, String tenantId, String reference, Instant occurredAt) {
 
     /** The kinds of event. */
     public enum Type {
-        REQUEST_SUBMITTED, REQUEST_STATUS_CHANGED
+        REQUEST_SUBMITTED, REQUEST_STATUS_CHANGED,
+        BOOKING_CONFIRMED, BOOKING_AWAITING_APPROVAL, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REFUSED,
+        BOOKING_REMINDER;
+
+        public boolean aboutBooking() {
+            return name().startsWith("BOOKING_");
+        }
     }
 }

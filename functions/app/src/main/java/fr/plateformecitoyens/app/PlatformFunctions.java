@@ -1,9 +1,12 @@
 package fr.plateformecitoyens.app;
 
+import fr.plateformecitoyens.app.api.AgendaApi;
 import fr.plateformecitoyens.app.api.AgentApi;
+import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
+import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -30,6 +33,9 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("agentApi", AgentApi::function);
         functions.put("notifications", NotificationFunction::new);
         functions.put("decisionClock", DecisionClockFunction::new);
+        functions.put("bookingApi", BookingApi::function);
+        functions.put("agendaApi", AgendaApi::function);
+        functions.put("bookingReminders", BookingRemindersFunction::new);
         return functions;
     }
 

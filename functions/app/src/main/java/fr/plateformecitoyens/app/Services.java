@@ -3,12 +3,19 @@ package fr.plateformecitoyens.app;
 import fr.plateformecitoyens.adapters.Config;
 import fr.plateformecitoyens.adapters.PlatformClock;
 import fr.plateformecitoyens.adapters.aws.AwsClients;
+import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
+import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.adapters.forms.SchemaFormValidator;
 import fr.plateformecitoyens.adapters.messaging.SesMailer;
 import fr.plateformecitoyens.adapters.messaging.SqsEventPublisher;
+import fr.plateformecitoyens.core.booking.BookingStore;
+import fr.plateformecitoyens.core.booking.Bookings;
+import fr.plateformecitoyens.core.booking.Ledger;
+import fr.plateformecitoyens.core.booking.ResourceCatalogue;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
@@ -35,6 +42,10 @@ public final class Services {
     private final Supplier<Mailer> mailer = memoize(() -> new SesMailer(AwsClients.ses(),
             Config.required("MAIL_SENDER")));
     private final Supplier<SchemaFormValidator> validator = memoize(SchemaFormValidator::new);
+    private final Supplier<ResourceCatalogue> resources =
+            memoize(() -> new DynamoResourceCatalogue(dynamo.get(), table.get()));
+    private final Supplier<Ledger> ledger = memoize(() -> new DynamoLedger(dynamo.get(), table.get()));
+    private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -67,6 +78,23 @@ public final class Services {
 
     public SchemaFormValidator validator() {
         return validator.get();
+    }
+
+    public ResourceCatalogue resources() {
+        return resources.get();
+    }
+
+    public Ledger ledger() {
+        return ledger.get();
+    }
+
+    public BookingStore bookings() {
+        return bookings.get();
+    }
+
+    /** The booking use cases over this function's adapters. */
+    public Bookings booking() {
+        return new Bookings(resources(), ledger(), bookings(), events(), clock);
     }
 
     public Clock clock() {

@@ -138,17 +138,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     private List<Map<String, AttributeValue>> queryAll(String pk, String skPrefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var response = dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :p AND begins_with(sk, :s)")
-                    .expressionAttributeValues(Map.of(":p", s(pk), ":s", s(skPrefix)))
-                    .exclusiveStartKey(start).build());
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+        return Queries.all(dynamo, table, pk, skPrefix);
     }
 }

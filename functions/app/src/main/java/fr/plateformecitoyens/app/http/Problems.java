@@ -13,6 +13,7 @@ import fr.plateformecitoyens.core.error.DomainException;
  * <pre>
  * DomainException.BadRequest, malformed JSON  400    DomainException.Conflict            409
  * DomainException.Forbidden                   403    DomainException.PreconditionFailed  412
+ * DomainException.Unavailable (+ alternatives) 409
  * DomainException.NotFound, unknown route     404    body over the limit                 413
  * DomainException.PreconditionRequired        428
  * DomainException.InvalidInput                422    wrong media type                    415
@@ -38,6 +39,9 @@ public final class Problems {
         } else if (e instanceof DomainException.Conflict) {
             status = 409;
             type = "conflit";
+        } else if (e instanceof DomainException.Unavailable) {
+            status = 409;
+            type = "plus-de-place";
         } else if (e instanceof DomainException.PreconditionFailed) {
             status = 412;
             type = "version-perimee";
@@ -52,6 +56,9 @@ public final class Problems {
             type = "requete-invalide";
         }
         ObjectNode body = body(status, type, e.title(), e.detail(), instance);
+        if (e instanceof DomainException.Unavailable unavailable) {
+            body.set("alternatives", fr.plateformecitoyens.app.api.BookingViews.slots(unavailable.alternatives()));
+        }
         if (e instanceof DomainException.InvalidInput invalid) {
             ArrayNode errors = body.putArray("errors");
             invalid.errors().forEach(f -> errors.addObject().put("field", f.field()).put("message", f.message()));

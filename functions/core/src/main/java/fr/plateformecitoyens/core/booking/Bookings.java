@@ -50,6 +50,28 @@ public final class Bookings {
     public record Holder(String id, String name, String email) {
     }
 
+    /**
+     * With an idempotency key the booking's id derives from it, so a retried booking finds the one the
+     * first attempt made instead of taking a second place.
+     */
+    private String newId(String tenantId, Holder holder, java.util.Optional<String> idempotencyKey) {
+        LocalDate today = DecisionClock.dayOf(clock.instant());
+        return idempotencyKey.map(k -> References.forIdempotencyKey(today, tenantId, holder.id(), "booking:" + k))
+                .orElseGet(() -> References.random(today));
+    }
+
+    private java.util.Optional<Booking> replay(String id, Holder holder, String resourceId, LocalDateTime start) {
+        return store.find(id).map(existing -> {
+            if (!existing.holderId().equals(holder.id()) || !existing.resourceId().equals(resourceId)
+                    || !existing.start().equals(start) || existing.status() == Booking.Status.FAILED) {
+                throw new DomainException.InvalidInput("Cette clé d'idempotence a déjà servi pour une autre "
+                        + "réservation.", List.of(new DomainException.FieldError("Idempotency-Key",
+                        "Utilisez une nouvelle clé pour une nouvelle réservation.")));
+            }
+            return existing;
+        });
+    }
+
     public Resource resource(String tenantId, Resource.Kind kind, String id) {
         return resources.resource(tenantId, kind, id).orElseThrow(() -> new DomainException.NotFound(
                 kind == Resource.Kind.ROOM ? "Cette salle n'existe pas." : "Ce service de rendez-vous n'existe pas."));
@@ -83,25 +105,33 @@ public final class Bookings {
 
     /** Books an appointment of a type of the service. */
     public Booking bookAppointment(String tenantId, String serviceId, String typeId, LocalDateTime start,
-            Holder holder, Channel channel) {
+            Holder holder, Channel channel, java.util.Optional<String> idempotencyKey) {
         Resource service = resource(tenantId, Resource.Kind.APPOINTMENT_SERVICE, serviceId);
         AppointmentType type = service.type(typeId)
                 .orElseThrow(() -> new DomainException.NotFound("Ce type de rendez-vous n'existe pas."));
-        return place(service, type, start, start.plusMinutes(type.durationMinutes()), holder, channel, "", false);
+        String id = newId(tenantId, holder, idempotencyKey);
+        return replay(id, holder, serviceId, start).orElseGet(() -> place(id, service, type, start,
+                start.plusMinutes(type.durationMinutes()), holder, channel, "", false));
     }
 
     /** Books a room from {@code start} to {@code end}; it waits for an agent when the room requires it. */
     public Booking bookRoom(String tenantId, String roomId, LocalDateTime start, LocalDateTime end, Holder holder,
-            Channel channel, String purpose, Resource.Audience audience) {
+            Channel channel, String purpose, Resource.Audience audience, java.util.Optional<String> idempotencyKey) {
         Resource room = resource(tenantId, Resource.Kind.ROOM, roomId);
         if (!room.audiences().contains(audience)) {
             throw new DomainException.InvalidInput("Cette salle n'est pas ouverte à ce public.", List.of(
                     new DomainException.FieldError("audience", "Cette salle ne peut pas être réservée à ce titre.")));
         }
-        return place(room, null, start, end, holder, channel, purpose, room.rules().approvalRequired());
+        if (purpose == null || purpose.isBlank() || purpose.length() > 500) {
+            throw new DomainException.InvalidInput("Indiquez l'objet de la réservation (500 caractères au plus).",
+                    List.of(new DomainException.FieldError("purpose", "Indiquez l'objet de la réservation.")));
+        }
+        String id = newId(tenantId, holder, idempotencyKey);
+        return replay(id, holder, roomId, start).orElseGet(() -> place(id, room, null, start, end, holder, channel,
+                purpose.strip(), room.rules().approvalRequired()));
     }
 
-    private Booking place(Resource resource, AppointmentType type, LocalDateTime start, LocalDateTime end,
+    private Booking place(String id, Resource resource, AppointmentType type, LocalDateTime start, LocalDateTime end,
             Holder holder, Channel channel, String note, boolean needsApproval) {
         Instant now = clock.instant();
         SlotGrid.refusal(resource, start, end, now, resources.blocked(resource.tenantId(), resource.id()))
@@ -109,7 +139,7 @@ public final class Bookings {
                     throw new DomainException.InvalidInput(why, List.of(new DomainException.FieldError("start", why)));
                 });
         List<LocalDateTime> cells = SlotGrid.cells(resource, start, end);
-        Booking placing = new Booking(References.random(DecisionClock.dayOf(now)), resource.tenantId(),
+        Booking placing = new Booking(id, resource.tenantId(),
                 resource.kind(), resource.id(), resource.name(), type == null ? "" : type.id(),
                 type == null ? "" : type.name(), start, end, cells, holder.id(), holder.name(), holder.email(),
                 channel, Booking.Status.PLACING, note, now, now, 1);

@@ -1,6 +1,7 @@
 package fr.plateformecitoyens.local.seed;
 
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.core.procedure.DefaultCatalogue;
 import fr.plateformecitoyens.core.procedure.Procedure;
@@ -66,6 +67,7 @@ public final class DemoData {
             put(DynamoCatalogue.versionItem(procedure));
             put(DynamoCatalogue.publishedItem(procedure));
         }
+        DemoResources.of(COMMUNE).forEach(r -> put(DynamoResourceCatalogue.item(r)));
         List<Account> accounts = new ArrayList<>();
         accounts.add(user("citizen", "camille.martin@example.org", "Citoyenne-2026", "Camille", "Martin", COMMUNE,
                 "citizens"));

@@ -31,6 +31,25 @@ public final class Tokens {
         return sign(rsa, "CognitoLocal", issuer, audience, expiry);
     }
 
+    /**
+     * A citizen's ID token as the Cognito emulator would issue it (its own key, issuer and audience), for
+     * tests that need many distinct citizens at once.
+     */
+    public static String citizen(String issuer, String audience, String sub) throws Exception {
+        Path key = LocalCloudExtension.projectRoot()
+                .resolve("infrastructure/local/node_modules/cognito-local/lib/keys/cognitoLocal.private.json");
+        RSAKey rsa = RSAKey.parse(Json.parse(Files.readString(key)).path("jwk").toString());
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(sub)
+                .claim("token_use", "id").claim("email", sub + "@example.org").claim("given_name", "Essai")
+                .claim("family_name", sub).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("CognitoLocal")
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(rsa));
+        return jwt.serialize();
+    }
+
     /** Signed by a key of its own, claiming another issuer. */
     public static String fromAnotherIssuer(String audience) throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("other").generate();

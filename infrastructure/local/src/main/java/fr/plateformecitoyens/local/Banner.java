@@ -20,7 +20,8 @@ final class Banner {
         out.append("  Settings for scripts     .local/cloud.json\n\n");
         out.append("  Demo accounts:\n");
         for (JsonNode a : d.path("accounts")) {
-            out.append(String.format("    %-8s %-50s %-24s (%s)%n", a.path("role").asText(), a.path("username").asText(),
+            out.append(String.format("    %-8s %-50s %-24s (%s)%n", a.path("role").asText(),
+                    a.path("username").asText(),
                     a.path("password").asText(), a.path("tenantId").asText()));
         }
         out.append("\n  Run a schedule now:      curl -X POST ").append(base)

@@ -83,7 +83,8 @@ final class BookingItems {
                 item.get("cells").l().stream().map(c -> LocalDateTime.parse(c.s())).toList(), string(item, "holderId"),
                 string(item, "holderName"), email == null || email.isEmpty() ? null : email,
                 Channel.fromCode(string(item, "channel")), Booking.Status.valueOf(string(item, "status")),
-                string(item, "note"), Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")),
+                string(item, "note"), Instant.parse(string(item, "createdAt")), Instant.parse(string(item,
+                        "updatedAt")),
                 number(item, "version"));
     }
 }

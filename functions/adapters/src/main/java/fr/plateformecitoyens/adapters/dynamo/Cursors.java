@@ -27,7 +27,8 @@ public final class Cursors {
         }
         String raw = lastKey.get(Keys.PK).s() + SEPARATOR + lastKey.get(Keys.SK).s() + SEPARATOR
                 + lastKey.get(indexSortKey).s();
-        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** The ExclusiveStartKey for a query of {@code partition} on the index with those key names. */

@@ -53,7 +53,8 @@ public final class DynamoLedger implements Ledger {
                         .key(Attributes.key(partition(ledgerKey, YearMonth.from(cell)), cell.toString()))).item();
             }
             AttributeValue holders = old == null ? null : old.get("holders");
-            return holders != null && holders.hasSs() && holders.ss().contains(holderId) ? Take.ALREADY_HELD : Take.FULL;
+            return holders != null && holders.hasSs() && holders.ss().contains(holderId) ? Take.ALREADY_HELD
+                    : Take.FULL;
         }
     }
 

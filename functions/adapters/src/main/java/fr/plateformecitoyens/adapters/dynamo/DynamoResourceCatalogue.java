@@ -67,7 +67,8 @@ public final class DynamoResourceCatalogue implements ResourceCatalogue {
 
     @Override
     public void block(BlockedPeriod p) {
-        Map<String, AttributeValue> item = new HashMap<>(Attributes.key("BLOCKED#" + p.tenantId() + "#" + p.resourceId(),
+        Map<String, AttributeValue> item = new HashMap<>(Attributes.key("BLOCKED#" + p.tenantId() + "#"
+                + p.resourceId(),
                 p.start() + "#" + p.id()));
         item.put("id", s(p.id()));
         item.put("start", s(p.start().toString()));

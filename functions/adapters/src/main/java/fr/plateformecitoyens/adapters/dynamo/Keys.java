@@ -6,14 +6,17 @@ import java.time.LocalDate;
  * The key design of the single table. Every access path is a GetItem or a Query on one of these keys.
  *
  * <pre>
- * item                 pk                       sk                    gsi1 (pk / sk)             gsi2, gsi3
- * tenant               TENANTS                  TENANT#id
- * handling service     TENANT#t                 SERVICE#id
- * agent membership     TENANT#t                 AGENT#sub             AGENT#sub / TENANT#t
- * démarche version     TENANT#t                 PROCEDURE#id#V0001
- * published démarche   CATALOGUE#t              PROCEDURE#id
- * request              REQUEST#ref              REQUEST               CITIZEN#sub / at#t#ref    gsi2: INBOX#t#service#OPEN|DONE / at#ref
- *                                                                                               gsi3: DUE#day / t#ref (while the clock runs)
+ * item                 pk                 sk                   index keys (pk / sk)
+ * tenant               TENANTS            TENANT#id
+ * handling service     TENANT#t           SERVICE#id
+ * agent membership     TENANT#t           AGENT#sub            gsi1: AGENT#sub / TENANT#t
+ * démarche version     TENANT#t           PROCEDURE#id#V0001
+ * published démarche   CATALOGUE#t        PROCEDURE#id
+ * request              REQUEST#ref        REQUEST              gsi1: CITIZEN#sub / at#t#ref
+ *                                                              gsi2: INBOX#t#service#OPEN|DONE / at#ref
+ *                                                              gsi3: DUE#day / t#ref (while the clock runs)
+ * bookable resource    TENANT#t           RESOURCE#KIND#id
+ * booking              BOOKING#id         BOOKING              see BookingItems
  * </pre>
  */
 public final class Keys {

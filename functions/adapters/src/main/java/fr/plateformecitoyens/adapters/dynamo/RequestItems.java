@@ -131,7 +131,8 @@ final class RequestItems {
         for (JsonNode node : array) {
             String from = node.path("from").textValue();
             transitions.add(new Transition(Instant.parse(node.path("at").asText()), node.path("actor").asText(),
-                    from == null ? null : RequestStatus.fromCode(from), RequestStatus.fromCode(node.path("to").asText()),
+                    from == null ? null : RequestStatus.fromCode(from),
+                            RequestStatus.fromCode(node.path("to").asText()),
                     node.path("note").asText()));
         }
         return transitions;

@@ -83,8 +83,8 @@ public final class ResourceCodec {
 
     public static OpeningCalendar readOpening(JsonNode n) {
         Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
-        n.path("weekly").fields().forEachRemaining(e -> weekly.put(DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT)),
-                readRanges(e.getValue())));
+        n.path("weekly").fields().forEachRemaining(e -> weekly.put(
+                DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT)), readRanges(e.getValue())));
         Map<LocalDate, List<TimeRange>> exceptions = new HashMap<>();
         n.path("exceptions").fields().forEachRemaining(e -> exceptions.put(LocalDate.parse(e.getKey()),
                 readRanges(e.getValue())));

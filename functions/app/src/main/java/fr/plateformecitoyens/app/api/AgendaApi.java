@@ -104,7 +104,8 @@ public final class AgendaApi {
                 : "contact:" + email.toLowerCase(Locale.ROOT);
         LocalDateTime start = BookingViews.parseTime(body.path("start").asText(null), "start");
         Booking booked = services.booking().bookAppointment(request.path("tenantId"), body.path("serviceId").asText(),
-                body.path("typeId").asText(), start, new Bookings.Holder(holderId, name, email.isEmpty() ? null : email),
+                body.path("typeId").asText(), start, new Bookings.Holder(holderId, name, email.isEmpty() ? null
+                        : email),
                 channel, request.header("idempotency-key"));
         return ApiResponse.json(201, view(booked));
     }

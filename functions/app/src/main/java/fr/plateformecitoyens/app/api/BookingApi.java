@@ -86,7 +86,7 @@ public final class BookingApi {
     }
 
     private ApiResponse slots(ApiRequest request, Bookings bookings, Resource resource, int minutes) {
-        LocalDate today = LocalDate.now(services.clock().withZone(fr.plateformecitoyens.core.legal.DecisionClock.PARIS));
+        LocalDate today = fr.plateformecitoyens.core.legal.DecisionClock.dayOf(services.clock().instant());
         LocalDate from = request.query("from").map(t -> BookingViews.parseDay(t, "from")).orElse(today);
         LocalDate to = request.query("to").map(t -> BookingViews.parseDay(t, "to")).orElse(from.plusDays(6));
         ObjectNode body = Json.object().put("resourceId", resource.id()).put("from", from.toString())

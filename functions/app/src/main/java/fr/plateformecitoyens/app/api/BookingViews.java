@@ -78,7 +78,8 @@ public final class BookingViews {
         ObjectNode node = common(r).put("seats", r.seats()).put("approvalRequired", r.rules().approvalRequired())
                 .put("feeCents", r.feeCents()).put("maxDurationMinutes", r.rules().maxDurationMinutes());
         r.equipment().forEach(node.putArray("equipment")::add);
-        r.audiences().stream().sorted().forEach(a -> node.withArray("audiences").add(a.name().toLowerCase(Locale.ROOT)));
+        ArrayNode audiences = node.putArray("audiences");
+        r.audiences().stream().sorted().forEach(a -> audiences.add(a.name().toLowerCase(Locale.ROOT)));
         return node;
     }
 

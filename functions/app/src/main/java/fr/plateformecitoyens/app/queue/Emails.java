@@ -1,17 +1,28 @@
 package fr.plateformecitoyens.app.queue;
 
+import fr.plateformecitoyens.core.booking.Booking;
+import fr.plateformecitoyens.core.booking.Resource;
 import fr.plateformecitoyens.core.legal.DecisionClock;
+import fr.plateformecitoyens.core.port.DomainEvent;
+import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
 import fr.plateformecitoyens.core.request.Transition;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The e-mails citizens receive, in French, as plain text and as simple HTML (every value escaped). */
+/**
+ * The e-mails citizens receive, in French, as plain text and as simple HTML (every value escaped): about
+ * their requests, and about their bookings (see {@link #booking}).
+ */
 final class Emails {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRANCE);
+    private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H'h'mm", Locale.FRANCE);
 
     /** One e-mail ready to send. */
     record Mail(String subject, String text, String html) {
@@ -53,9 +64,150 @@ final class Emails {
         return compose("Votre demande " + r.reference() + " : " + r.status().label(), lines);
     }
 
+    /**
+     * What a booking e-mail says besides the booking itself.
+     *
+     * @param address          where it takes place (empty when unknown)
+     * @param cancellableUntil until when the holder may cancel online (the start less the resource's
+     *                         cut-off), or null when unknown
+     * @param now              the present, in Paris, to tell whether that time has passed
+     * @param calendarFile     the name of the attached .ics, or null when none is attached
+     */
+    record BookingFacts(String address, LocalDateTime cancellableUntil, LocalDateTime now, String calendarFile,
+            String portalUrl) {
+    }
+
+    /** The e-mail telling the holder what the event did to the booking. */
+    static Mail booking(DomainEvent.Type event, Booking b, BookingFacts facts) {
+        boolean room = b.kind() == Resource.Kind.ROOM;
+        List<String> lines = new ArrayList<>();
+        lines.add(greeting(b.holderName()));
+        String subject;
+        switch (event) {
+            case BOOKING_CONFIRMED -> {
+                subject = (room ? "Réservation confirmée : " : "Rendez-vous confirmé : ") + headline(b);
+                lines.add(what(b) + (room ? " est confirmée " : " est confirmé ") + "le " + when(b) + ".");
+                details(lines, b, facts);
+                cancellation(lines, b, facts);
+                calendar(lines, b, facts, "ajoute %s à votre agenda");
+            }
+            case BOOKING_AWAITING_APPROVAL -> {
+                subject = "Demande de réservation enregistrée : " + headline(b);
+                lines.add("Votre demande de réservation de la salle « " + b.resourceName() + " » le " + when(b)
+                        + " est enregistrée. Le service doit la valider : vous recevrez un message dès sa décision.");
+                details(lines, b, facts);
+                cancellation(lines, b, facts);
+            }
+            case BOOKING_RESCHEDULED -> {
+                subject = (room ? "Réservation déplacée : " : "Rendez-vous déplacé : ") + headline(b);
+                lines.add(what(b) + (room ? " est déplacée " : " est déplacé ") + "au " + when(b) + ".");
+                details(lines, b, facts);
+                cancellation(lines, b, facts);
+                calendar(lines, b, facts, "met à jour %s dans votre agenda");
+            }
+            case BOOKING_CANCELLED -> {
+                subject = (room ? "Réservation annulée : " : "Rendez-vous annulé : ") + headline(b);
+                lines.add(what(b) + " prévu" + (room ? "e" : "") + " le " + when(b) + " est annulé"
+                        + (room ? "e." : "."));
+                lines.add("Numéro de réservation : " + b.id());
+                calendar(lines, b, facts, "retire %s de votre agenda");
+                lines.add((room ? "Pour réserver à nouveau : " : "Pour prendre un nouveau rendez-vous : ")
+                        + facts.portalUrl() + (room ? "/#/salles" : "/#/rendez-vous"));
+            }
+            case BOOKING_REFUSED -> {
+                subject = "Réservation refusée : " + headline(b);
+                lines.add("Votre demande de réservation de la salle « " + b.resourceName() + " » le " + when(b)
+                        + " n'a pas pu être acceptée.");
+                if (!b.note().isBlank()) {
+                    lines.add("Motif : " + b.note());
+                }
+                lines.add("Numéro de réservation : " + b.id() + ". Pour toute question, contactez le service en "
+                        + "indiquant ce numéro.");
+            }
+            case BOOKING_REMINDER -> {
+                subject = "Rappel : " + (room ? "réservation " : "rendez-vous ") + headline(b);
+                lines.add("Nous vous rappelons " + uncapitalized(what(b)) + " le " + when(b) + ".");
+                details(lines, b, facts);
+                cancellation(lines, b, facts);
+                calendar(lines, b, facts, "ajoute %s à votre agenda");
+            }
+            default -> throw new IllegalArgumentException("not a booking event: " + event);
+        }
+        if (b.channel() == Channel.WEB && event != DomainEvent.Type.BOOKING_CANCELLED) {
+            lines.add("Votre réservation en ligne : " + facts.portalUrl() + "/#/reservations/"
+                    + (room ? "room" : "appointment") + "/" + b.id());
+        }
+        return compose(subject, lines);
+    }
+
+    /** « Votre rendez-vous « type » auprès du service « name » » or « Votre réservation de la salle … ». */
+    private static String what(Booking b) {
+        if (b.kind() == Resource.Kind.ROOM) {
+            return "Votre réservation de la salle « " + b.resourceName() + " »";
+        }
+        String type = b.typeName().isBlank() ? "" : " « " + b.typeName() + " »";
+        return "Votre rendez-vous" + type + " auprès du service « " + b.resourceName() + " »";
+    }
+
+    private static String uncapitalized(String text) {
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** The subject's summary: the room's name or the appointment's type, then the day and time. */
+    private static String headline(Booking b) {
+        String name = b.kind() == Resource.Kind.ROOM || b.typeName().isBlank() ? b.resourceName() : b.typeName();
+        return name + ", " + day(b.start()) + " à " + TIME.format(b.start());
+    }
+
+    /** « jeudi 15 janvier 2026 de 9h30 à 10h00 », or both days when it ends on another day. */
+    static String when(Booking b) {
+        if (b.start().toLocalDate().equals(b.end().toLocalDate())) {
+            return day(b.start()) + " de " + TIME.format(b.start()) + " à " + TIME.format(b.end());
+        }
+        return day(b.start()) + " à " + TIME.format(b.start()) + " au " + day(b.end()) + " à " + TIME.format(b.end());
+    }
+
+    /** « jeudi 15 janvier 2026 », with « 1er » for the first of the month. */
+    static String day(LocalDateTime at) {
+        int date = at.getDayOfMonth();
+        return WEEKDAY.format(at) + " " + (date == 1 ? "1er" : String.valueOf(date)) + " " + MONTH_YEAR.format(at);
+    }
+
+    private static void details(List<String> lines, Booking b, BookingFacts facts) {
+        if (facts.address() != null && !facts.address().isBlank()) {
+            lines.add("Adresse : " + facts.address());
+        }
+        if (b.kind() == Resource.Kind.ROOM && !b.note().isBlank()) {
+            lines.add("Objet : " + b.note());
+        }
+        lines.add("Numéro de réservation : " + b.id());
+    }
+
+    /** Until when the holder may cancel online, or whom to call once that time has passed. */
+    private static void cancellation(List<String> lines, Booking b, BookingFacts facts) {
+        LocalDateTime until = facts.cancellableUntil();
+        if (b.channel() == Channel.WEB && until != null && facts.now().isBefore(until)) {
+            lines.add("Vous pouvez l'annuler en ligne jusqu'au " + day(until) + " à " + TIME.format(until)
+                    + ". Passé ce délai, contactez le service.");
+        } else {
+            lines.add("En cas d'empêchement, prévenez le service en indiquant ce numéro.");
+        }
+    }
+
+    /** @param action what the file does, {@code %s} standing for the booking */
+    private static void calendar(List<String> lines, Booking b, BookingFacts facts, String action) {
+        if (facts.calendarFile() != null) {
+            String it = b.kind() == Resource.Kind.ROOM ? "cette réservation" : "ce rendez-vous";
+            lines.add("Le fichier joint (" + facts.calendarFile() + ") " + String.format(action, it) + ".");
+        }
+    }
+
     private static String greeting(CitizenRequest r) {
-        String name = r.applicant().displayName();
-        return name.isEmpty() ? "Bonjour," : "Bonjour " + name + ",";
+        return greeting(r.applicant().displayName());
+    }
+
+    private static String greeting(String name) {
+        return name == null || name.isBlank() ? "Bonjour," : "Bonjour " + name.strip() + ",";
     }
 
     private static String link(String portalUrl, CitizenRequest r) {

@@ -38,7 +38,8 @@ public final class Bookings {
     private final EventPublisher events;
     private final Clock clock;
 
-    public Bookings(ResourceCatalogue resources, Ledger ledger, BookingStore store, EventPublisher events, Clock clock) {
+    public Bookings(ResourceCatalogue resources, Ledger ledger, BookingStore store, EventPublisher events,
+            Clock clock) {
         this.resources = resources;
         this.ledger = ledger;
         this.store = store;
@@ -120,7 +121,8 @@ public final class Bookings {
         Resource room = resource(tenantId, Resource.Kind.ROOM, roomId);
         if (!room.audiences().contains(audience)) {
             throw new DomainException.InvalidInput("Cette salle n'est pas ouverte à ce public.", List.of(
-                    new DomainException.FieldError("audience", "Cette salle ne peut pas être réservée à ce titre.")));
+                    new DomainException.FieldError("audience",
+                            "Cette salle ne peut pas être réservée à ce titre.")));
         }
         if (purpose == null || purpose.isBlank() || purpose.length() > 500) {
             throw new DomainException.InvalidInput("Indiquez l'objet de la réservation (500 caractères au plus).",

@@ -65,7 +65,8 @@ public final class SlotGrid {
                     + " h).".replace(".0 h", " h"));
         }
         if (start.isBefore(nowHere.plusMinutes(resource.rules().minNoticeMinutes()))) {
-            return Optional.of("Ce créneau est trop proche : réservez au moins " + notice(resource) + " à l'avance.");
+            return Optional.of("Ce créneau est trop proche : réservez au moins " + notice(resource)
+                    + " à l'avance.");
         }
         if (start.toLocalDate().isAfter(nowHere.toLocalDate().plusDays(resource.rules().maxNoticeDays()))) {
             return Optional.of("Ce créneau est trop lointain : réservez au plus " + resource.rules().maxNoticeDays()

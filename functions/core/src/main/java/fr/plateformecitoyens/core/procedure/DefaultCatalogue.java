@@ -41,8 +41,9 @@ public final class DefaultCatalogue {
                         new Choice("copie_integrale", "Copie intégrale"),
                         new Choice("extrait_avec_filiation", "Extrait avec filiation"),
                         new Choice("extrait_sans_filiation", "Extrait sans filiation"))
-                        .withHelp("La copie intégrale et l'extrait avec filiation ne sont délivrés qu'à la personne "
-                                + "concernée, à ses ascendants, descendants, conjoint ou représentant légal."),
+                        .withHelp("La copie intégrale et l'extrait avec filiation ne sont délivrés qu'à la "
+                                + "personne concernée, à ses ascendants, descendants, conjoint ou "
+                                + "représentant légal."),
                 Field.of("qualite", "Vous êtes", SINGLE_CHOICE, true).withChoices(
                         new Choice("titulaire", "La personne concernée par l'acte"),
                         new Choice("parent", "Son père ou sa mère"),

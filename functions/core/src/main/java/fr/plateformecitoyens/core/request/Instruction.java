@@ -9,6 +9,7 @@ import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.RequestStore;
 import fr.plateformecitoyens.core.port.TenantDirectory;
 import fr.plateformecitoyens.core.procedure.LegalRegime;
+import fr.plateformecitoyens.core.procedure.SilenceRule;
 import fr.plateformecitoyens.core.tenant.AgentMembership;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class Instruction {
     private LegalRegime regimeOf(CitizenRequest request) {
         return catalogue.published(request.tenantId(), request.procedureId())
                 .map(p -> p.regime())
-                .orElseGet(() -> request.acknowledgement().rule() == fr.plateformecitoyens.core.procedure.SilenceRule.SVA
+                .orElseGet(() -> request.acknowledgement().rule() == SilenceRule.SVA
                         ? LegalRegime.silenceMeansAcceptance(request.acknowledgement().periodMonths())
                         : LegalRegime.silenceMeansRejection(request.acknowledgement().periodMonths(),
                                 request.acknowledgement().legalBasis()));

@@ -62,7 +62,8 @@ public final class SubmitRequest {
         Tenant tenant = tenants.tenant(command.tenantId())
                 .orElseThrow(() -> new DomainException.NotFound("Cette collectivité n'existe pas."));
         Procedure procedure = catalogue.published(tenant.id(), command.procedureId())
-                .orElseThrow(() -> new DomainException.NotFound("Cette démarche n'existe pas ou n'est plus proposée."));
+                .orElseThrow(() -> new DomainException.NotFound(
+                        "Cette démarche n'existe pas ou n'est plus proposée."));
         List<FieldError> errors = validator.validate(procedure, command.data());
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput("Certaines réponses sont à corriger.", errors);
@@ -96,9 +97,11 @@ public final class SubmitRequest {
     }
 
     private Outcome replay(CitizenRequest existing, Command command, String fingerprint) {
-        if (!existing.applicant().id().equals(command.applicant().id()) || !existing.fingerprint().equals(fingerprint)) {
+        if (!existing.applicant().id().equals(command.applicant().id())
+                || !existing.fingerprint().equals(fingerprint)) {
             throw new DomainException.InvalidInput("Cette clé d'idempotence a déjà servi pour une autre demande.",
-                    List.of(new FieldError("Idempotency-Key", "Utilisez une nouvelle clé pour une nouvelle demande.")));
+                    List.of(new FieldError("Idempotency-Key",
+                            "Utilisez une nouvelle clé pour une nouvelle demande.")));
         }
         publish(existing);
         return new Outcome(existing, true);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * pino-pretty as a "boxen" box, colour codes aside:
  *
  * <pre>
- * [1796323372445] INFO: 14f665b9 SignUp ╭──────────────────────────────╮
+ * [1796323372445] INFO: 14f665b9 SignUp ╭────────╮ (the box is drawn wider)
  * │                                                       │
  * │   Confirmation Code Delivery                          │
  * │                                                       │
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * │   Destination: jean@example.org                       │
  * │   Code:        371010                                 │
  * │                                                       │
- * ╰──────────────────────────────╯ {"reqId":"14f665b9","target":"SignUp"}
+ * ╰────────╯ {"reqId":"14f665b9","target":"SignUp"}
  * </pre>
  *
  * The destination is the user's {@code email} attribute for e-mail deliveries, or {@code phone_number} for SMS.

@@ -73,7 +73,8 @@ public final class JwtAuthorizer {
     private boolean meantForUs(JWTClaimsSet claims) {
         List<String> aud = claims.getAudience();
         Object clientId = claims.getClaim("client_id");
-        return aud.stream().anyMatch(audiences::contains) || (clientId != null && audiences.contains(clientId.toString()));
+        return aud.stream().anyMatch(audiences::contains) || (clientId != null
+                && audiences.contains(clientId.toString()));
     }
 
     private static String render(Object value) {

@@ -49,7 +49,8 @@ public record Route(String method, String path, boolean authorized, FunctionHost
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+            values.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
         return Optional.of(values);
     }

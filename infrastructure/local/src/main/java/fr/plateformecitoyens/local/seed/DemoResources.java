@@ -27,7 +27,8 @@ final class DemoResources {
         OpeningCalendar townHallHours = new OpeningCalendar(weekdays(List.of(TimeRange.of("08:30", "12:00"),
                 TimeRange.of("13:30", "17:00")), TimeRange.of("09:00", "12:00")), Map.of(), false);
         Resource identity = new Resource(tenantId, "passeports-cni", Resource.Kind.APPOINTMENT_SERVICE,
-                "Passeports et cartes d'identité", "Dépôt et retrait des demandes de passeport et de carte nationale "
+                "Passeports et cartes d'identité",
+                        "Dépôt et retrait des demandes de passeport et de carte nationale "
                         + "d'identité. Munissez-vous de votre pré-demande en ligne.",
                 TOWN_HALL, 3, 15, townHallHours, new BookingRules(120, 60, 24, 60, false),
                 List.of(new AppointmentType("depot-cni", "Dépôt d'une demande de carte d'identité", 15),

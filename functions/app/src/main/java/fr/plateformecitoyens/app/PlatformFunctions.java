@@ -32,10 +32,10 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("citizenApi", CitizenApi::function);
         functions.put("agentApi", AgentApi::function);
         functions.put("notifications", NotificationFunction::new);
-        functions.put("decisionClock", DecisionClockFunction::new);
+        functions.put("decisionClock", DecisionClockFunction::function);
         functions.put("bookingApi", BookingApi::function);
         functions.put("agendaApi", AgendaApi::function);
-        functions.put("bookingReminders", BookingRemindersFunction::new);
+        functions.put("bookingReminders", BookingRemindersFunction::function);
         return functions;
     }
 

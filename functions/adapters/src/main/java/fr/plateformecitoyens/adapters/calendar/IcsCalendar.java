@@ -2,6 +2,7 @@ package fr.plateformecitoyens.adapters.calendar;
 
 import fr.plateformecitoyens.core.booking.Booking;
 import fr.plateformecitoyens.core.booking.Resource;
+import fr.plateformecitoyens.core.request.Channel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -168,9 +169,10 @@ public final class IcsCalendar {
             case CANCELLED, FAILED -> lines.add(room ? "Cette réservation est annulée." : "Ce rendez-vous est annulé.");
             case REFUSED -> lines.add("Cette réservation a été refusée. Motif : " + booking.note());
             case AWAITING_APPROVAL -> lines.add("Cette réservation attend la validation du service.");
-            default -> lines.add("Pour " + (room ? "l'annuler" : "l'annuler ou le déplacer")
-                    + ", connectez-vous au portail de votre collectivité (vos réservations), "
-                    + "ou contactez le service en indiquant ce numéro.");
+            default -> lines.add(booking.channel() == Channel.WEB
+                    ? "Pour " + (room ? "l'annuler" : "l'annuler ou le déplacer") + " : rubrique « Mes réservations »"
+                            + " du portail de votre collectivité, ou contactez le service en indiquant ce numéro."
+                    : "En cas d'empêchement, prévenez le service en indiquant ce numéro.");
         }
         return String.join("\n", lines);
     }

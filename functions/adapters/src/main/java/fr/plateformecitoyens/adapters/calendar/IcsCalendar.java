@@ -86,11 +86,6 @@ public final class IcsCalendar {
         };
     }
 
-    /** The iTIP method of the booking's file: {@code REQUEST} or {@code CANCEL}. */
-    public static String method(Booking booking) {
-        return cancels(booking) ? "CANCEL" : "REQUEST";
-    }
-
     /**
      * The booking as an iCalendar object, with CRLF line endings.
      *

@@ -13,6 +13,14 @@ import fr.plateformecitoyens.adapters.json.Json;
 import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.app.http.ApiFunction;
 import fr.plateformecitoyens.app.http.Problems;
+import fr.plateformecitoyens.core.booking.AppointmentType;
+import fr.plateformecitoyens.core.booking.Booking;
+import fr.plateformecitoyens.core.booking.BookingRules;
+import fr.plateformecitoyens.core.booking.OpeningCalendar;
+import fr.plateformecitoyens.core.booking.Resource;
+import fr.plateformecitoyens.core.booking.Slot;
+import fr.plateformecitoyens.core.booking.SlotGrid;
+import fr.plateformecitoyens.core.booking.TimeRange;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.legal.AcknowledgementWriter;
 import fr.plateformecitoyens.core.procedure.DefaultCatalogue;
@@ -21,6 +29,7 @@ import fr.plateformecitoyens.core.request.Applicant;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
 import fr.plateformecitoyens.core.request.Page;
+import fr.plateformecitoyens.core.request.References;
 import fr.plateformecitoyens.core.request.RequestStatus;
 import fr.plateformecitoyens.core.request.Transition;
 import fr.plateformecitoyens.core.tenant.HandlingService;
@@ -29,8 +38,12 @@ import fr.plateformecitoyens.core.tenant.TenantKind;
 import fr.plateformecitoyens.core.tenant.Territory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +55,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Keeps docs/openapi.yaml in step with the routes of template.yaml and the code, and with the JSON of Views. */
+/**
+ * Keeps docs/openapi.yaml in step with the routes of template.yaml and the code, and with the JSON of Views and
+ * BookingViews.
+ */
 class OpenApiDocumentTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -77,7 +93,8 @@ class OpenApiDocumentTest {
         }));
         Services services = new Services();
         Set<String> implemented = new TreeSet<>();
-        Stream.of(PublicApi.function(services), CitizenApi.function(services), AgentApi.function(services))
+        Stream.of(PublicApi.function(services), CitizenApi.function(services), AgentApi.function(services),
+                BookingApi.function(services), AgendaApi.function(services))
                 .map(ApiFunction::routeKeys).forEach(implemented::addAll);
 
         assertEquals(declared, implemented, "template.yaml and the code");
@@ -157,6 +174,97 @@ class OpenApiDocumentTest {
         failures.addAll(validate(Json.object().put("$ref", "#/components/schemas/AgentRequest"),
                 Views.forAgent(rejected, null)));
         assertTrue(Views.etag(rejected).matches(DOC.at("/components/headers/ETag/schema/pattern").asText()));
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void theBookingViewsOfTheDemoResourcesMatchTheSchemas() {
+        // Two of the demo resources (infrastructure/local's DemoResources).
+        String town = "Mairie de Beaumont-des-Sources, 1 place de la Mairie, 37999 Beaumont-des-Sources";
+        Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            week.put(day, List.of(TimeRange.of("08:30", "12:00"), TimeRange.of("13:30", "17:00")));
+        }
+        week.put(DayOfWeek.SATURDAY, List.of(TimeRange.of("09:00", "12:00")));
+        Resource identity = new Resource("beaumont-des-sources", "passeports-cni",
+                Resource.Kind.APPOINTMENT_SERVICE, "Passeports et cartes d'identité", "Dépôt et retrait des "
+                        + "demandes de passeport et de carte nationale d'identité.", town, 3, 15,
+                new OpeningCalendar(week, Map.of(), false),
+                new BookingRules(120, 60, 24, 60, false),
+                List.of(new AppointmentType("depot-cni", "Dépôt d'une demande de carte d'identité", 15),
+                        new AppointmentType("depot-cni-passeport", "Dépôt carte d'identité et passeport", 30)),
+                0, List.of(), Set.of(), 0);
+        Map<DayOfWeek, List<TimeRange>> everyDay = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            everyDay.put(day, List.of(TimeRange.of("08:00", "23:00")));
+        }
+        Resource hall = new Resource("beaumont-des-sources", "salle-des-fetes", Resource.Kind.ROOM, "Salle des fêtes",
+                "Grande salle avec cuisine équipée et scène.", "Salle des fêtes, 5 allée des Tilleuls, 37999 "
+                        + "Beaumont-des-Sources", 1, 60, new OpeningCalendar(everyDay, Map.of(LocalDate.of(2027, 7, 14),
+                        List.of()), true), new BookingRules(7 * 1440, 365, 14 * 24, 15 * 60, true), List.of(), 250,
+                List.of("cuisine équipée", "scène"), Set.of(Resource.Audience.RESIDENT,
+                        Resource.Audience.ASSOCIATION), 25000);
+        Resource closedRoom = new Resource("beaumont-des-sources", "ancienne-ecole", Resource.Kind.ROOM,
+                "Ancienne école", "Fermée pour travaux.", "", 1, 60, new OpeningCalendar(Map.of(), Map.of(), false),
+                new BookingRules(0, 1, 0, 60, false), List.of(), 0, List.of(), Set.of(), 0);
+
+        LocalDateTime start = LocalDateTime.of(2027, 1, 16, 9, 30);
+        Instant made = Instant.parse("2026-12-03T09:12:41.208Z");
+        String id = References.random(LocalDate.of(2026, 12, 3));
+        Booking appointment = new Booking(id, "beaumont-des-sources", Resource.Kind.APPOINTMENT_SERVICE,
+                identity.id(), identity.name(), "depot-cni", "Dépôt d'une demande de carte d'identité", start,
+                start.plusMinutes(15), SlotGrid.cells(identity, start, start.plusMinutes(15)), "citizen-sub",
+                "Camille Martin", "camille.martin@example.org", Channel.WEB, Booking.Status.CONFIRMED, "", made, made,
+                2);
+        LocalDateTime party = LocalDateTime.of(2027, 6, 12, 14, 0);
+        Booking refused = new Booking(References.random(LocalDate.of(2026, 12, 3)), "beaumont-des-sources",
+                Resource.Kind.ROOM, hall.id(), hall.name(), "", "", party, party.plusHours(9),
+                SlotGrid.cells(hall, party, party.plusHours(9)), "citizen-sub", "Camille Martin",
+                "camille.martin@example.org", Channel.WEB, Booking.Status.REFUSED,
+                "La salle est réservée ce jour-là.", made, made.plusSeconds(86400), 3);
+        Booking caller = new Booking(References.random(LocalDate.of(2026, 12, 2)), "beaumont-des-sources",
+                Resource.Kind.APPOINTMENT_SERVICE, identity.id(), identity.name(), "retrait", "Retrait d'un titre",
+                start.minusMinutes(30), start.minusMinutes(15), List.of(start.minusMinutes(30)), "contact:x",
+                "Jean Dupuis", null, Channel.PHONE, Booking.Status.NO_SHOW, "", made, made, 3);
+        List<Slot> slots = List.of(new Slot(start, start.plusMinutes(15), 0),
+                new Slot(start.plusMinutes(15), start.plusMinutes(30), 3),
+                new Slot(LocalDateTime.of(2027, 7, 5, 8, 0), LocalDateTime.of(2027, 7, 5, 9, 0), 1));
+
+        Map<String, JsonNode> views = Map.ofEntries(
+                Map.entry("Slot", BookingViews.slot(slots.get(0))),
+                Map.entry("SlotList", Json.object().put("resourceId", identity.id()).put("from", "2027-01-16")
+                        .put("to", "2027-01-16").set("items", BookingViews.slots(slots))),
+                Map.entry("AppointmentService", BookingViews.service(identity)),
+                Map.entry("AppointmentServiceList", Json.object().set("items", Json.array()
+                        .add(BookingViews.service(identity)))),
+                Map.entry("Room", BookingViews.room(hall)),
+                Map.entry("RoomList", Json.object().set("items", Json.array().add(BookingViews.room(hall))
+                        .add(BookingViews.room(closedRoom)))),
+                Map.entry("Booking", BookingViews.booking(appointment, identity)),
+                Map.entry("BookingList", Json.object().set("items", Json.array()
+                        .add(BookingViews.booking(refused, hall)).add(BookingViews.booking(appointment, null)))),
+                Map.entry("Agenda", Json.object().put("resourceId", identity.id()).put("from", "2027-01-16")
+                        .put("to", "2027-01-16").set("items", Json.array()
+                                .add(BookingViews.booking(caller, identity))
+                                .add(BookingViews.booking(appointment, identity)))),
+                Map.entry("UnavailableProblem", body(Problems.of(new DomainException.Unavailable(
+                        "Ce créneau vient d'être pris. Voici les prochains créneaux libres.", slots),
+                        "/api/v1/tenants/beaumont-des-sources/appointments").body())),
+                Map.entry("ValidationProblem", body(Problems.of(new DomainException.InvalidInput(
+                        "Les créneaux commencent toutes les 15 minutes.", List.of(new DomainException.FieldError(
+                                "start", "Les créneaux commencent toutes les 15 minutes."))),
+                        "/api/v1/tenants/beaumont-des-sources/appointments").body())));
+        List<String> failures = new ArrayList<>();
+        views.forEach((name, view) -> {
+            JsonNode schema = Json.object().put("$ref", "#/components/schemas/" + name);
+            failures.addAll(validate(schema, view));
+            undocumented(view, schema, name, failures);
+        });
+        JsonNode unavailable = body(Problems.of(new DomainException.Unavailable("Ce créneau vient d'être pris.",
+                List.of()), "/api/v1/tenants/beaumont-des-sources/room-bookings").body());
+        failures.addAll(validate(Json.object().put("$ref", "#/components/schemas/UnavailableProblem"), unavailable));
+        assertTrue(id.matches(DOC.at("/components/schemas/Booking/properties/id/pattern").asText()), id);
         assertEquals(List.of(), failures);
     }
 

@@ -33,9 +33,12 @@ const TITLES_BY_STATUS = {
   429: 'Trop de demandes en peu de temps. Patientez un instant puis réessayez.',
 };
 
-/** An API failure: the HTTP status plus the problem document's title, detail and field errors. */
+/**
+ * An API failure: the HTTP status plus the problem document's title, detail, field errors and, for a
+ * booking whose place was taken, the next free slots ({ start, end, remaining }).
+ */
 export class ApiError extends Error {
-  constructor({ status = 0, type, title, detail, errors } = {}) {
+  constructor({ status = 0, type, title, detail, errors, alternatives } = {}) {
     const fallback = TITLES_BY_STATUS[status] ?? UNAVAILABLE;
     super(detail || title || fallback);
     this.name = 'ApiError';
@@ -44,6 +47,7 @@ export class ApiError extends Error {
     this.title = title || fallback;
     this.detail = detail || '';
     this.errors = Array.isArray(errors) ? errors : [];
+    this.alternatives = Array.isArray(alternatives) ? alternatives : [];
     /** True once a global handler (e.g. the 401 redirect) has dealt with it. */
     this.handled = false;
   }
@@ -68,16 +72,29 @@ export function onUnauthorized(fn) {
  * Throws ApiError for network failures and non-2xx answers.
  */
 export async function api(path, { method = 'GET', body, headers = {}, auth = true } = {}) {
+  const response = await send(path, { method, body, headers, auth, accept: 'application/json' });
+  const data = await readJson(response);
+  if (!response.ok) throw failure(response, data);
+  return { data, etag: response.headers.get('ETag'), status: response.status };
+}
+
+/** GETs a file of the API (e.g. text/calendar) with the bearer token, as a Blob. */
+export async function apiBlob(path, accept) {
+  const response = await send(path, { method: 'GET', headers: {}, auth: true, accept });
+  if (!response.ok) throw failure(response, await readJson(response));
+  return response.blob();
+}
+
+async function send(path, { method, body, headers, auth, accept }) {
   const config = await getConfig();
-  const allHeaders = { Accept: 'application/json, application/problem+json', ...headers };
+  const allHeaders = { Accept: `${accept}, application/problem+json`, ...headers };
   if (body !== undefined) allHeaders['Content-Type'] = 'application/json';
   if (auth) {
     const token = await tokenProvider();
     if (token) allHeaders.Authorization = `Bearer ${token}`;
   }
-  let response;
   try {
-    response = await fetch(config.apiBase + path, {
+    return await fetch(config.apiBase + path, {
       method,
       headers: allHeaders,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -85,16 +102,15 @@ export async function api(path, { method = 'GET', body, headers = {}, auth = tru
   } catch {
     throw new ApiError({ status: 0 });
   }
-  const data = await readJson(response);
-  if (!response.ok) {
-    const error = new ApiError({ status: response.status, ...(data && typeof data === 'object' ? data : {}) });
-    if (response.status === 401) {
-      error.handled = true;
-      unauthorizedHandler(error);
-    }
-    throw error;
+}
+
+function failure(response, data) {
+  const error = new ApiError({ status: response.status, ...(data && typeof data === 'object' ? data : {}) });
+  if (response.status === 401) {
+    error.handled = true;
+    unauthorizedHandler(error);
   }
-  return { data, etag: response.headers.get('ETag'), status: response.status };
+  return error;
 }
 
 async function readJson(response) {

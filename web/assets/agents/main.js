@@ -7,6 +7,8 @@ import { startRouter, navigate, flash, notFoundView, currentRoute } from '../rou
 import { signInView } from '../auth-views.js';
 import { inboxView, inboxHash } from './inbox.js';
 import { agentRequestView } from './request.js';
+import { agendaView, agendaHash } from './agenda.js';
+import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -75,6 +77,25 @@ async function homeView() {
   };
 }
 
+/** #/agenda: the agenda of the agent's tenant, or the choice of a tenant. */
+async function agendaShortcut() {
+  const memberships = await getMemberships();
+  if (memberships.length === 1) {
+    navigate(agendaHash(memberships[0].tenantId));
+    return null;
+  }
+  return {
+    title: 'Agenda',
+    content: [
+      h('h1', { text: 'Agenda' }),
+      memberships.length
+        ? h('ul', { class: 'card-list' }, memberships.map((membership) => h('li', { class: 'card' },
+          h('h2', {}, h('a', { class: 'stretched', href: agendaHash(membership.tenantId), text: membership.tenantName })))))
+        : h('p', { text: 'Vous n’êtes rattaché à aucune collectivité. Contactez votre administrateur.' }),
+    ],
+  };
+}
+
 onUnauthorized(() => {
   auth.signOut();
   auth.setReturnTo(location.hash);
@@ -90,6 +111,10 @@ const routes = [
   { path: /^\/$/, view: guarded(homeView) },
   { path: /^\/collectivites\/([^/]+)\/demandes$/, view: guarded((ctx) => inboxView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)$/, view: guarded((ctx) => agentRequestView(ctx, getMembership)) },
+  { path: /^\/agenda$/, view: guarded(agendaShortcut) },
+  { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -111,8 +136,13 @@ function renderNav() {
     nav.replaceChildren(h('li', {}, h('a', { href: SIGN_IN, text: 'Se connecter', 'aria-current': path === '/connexion' ? 'page' : null })));
     return;
   }
+  const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
+  const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   nav.replaceChildren(
-    h('li', {}, h('a', { href: '#/', text: 'Demandes', 'aria-current': path !== '/connexion' ? 'page' : null })),
+    h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
+      'aria-current': path !== '/connexion' && !onAgenda ? 'page' : null, 'data-testid': 'nav-requests' })),
+    h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
+      'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -9,6 +9,9 @@ import { rememberedTenant } from '../tenants.js';
 import { homeView, catalogueView } from './catalogue.js';
 import { demarcheView, confirmationView } from './demarche.js';
 import { myRequestsView, requestDetailView } from './requests.js';
+import { servicesView, serviceView, confirmAppointmentView } from './appointments.js';
+import { roomsView, roomView } from './rooms.js';
+import { myBookingsView, bookingView } from './my-bookings.js';
 
 const SIGN_IN = '#/connexion';
 
@@ -55,6 +58,13 @@ const routes = [
   { path: /^\/demandes$/, view: guarded(myRequestsView) },
   { path: /^\/demandes\/([^/]+)$/, view: guarded(requestDetailView) },
   { path: /^\/demandes\/([^/]+)\/confirmation$/, view: guarded(confirmationView) },
+  { path: /^\/rendez-vous$/, view: servicesView },
+  { path: /^\/rendez-vous\/([^/]+)$/, view: serviceView },
+  { path: /^\/rendez-vous\/([^/]+)\/confirmation$/, view: guarded(confirmAppointmentView) },
+  { path: /^\/salles$/, view: roomsView },
+  { path: /^\/salles\/([^/]+)$/, view: guarded(roomView) },
+  { path: /^\/reservations$/, view: guarded(myBookingsView) },
+  { path: /^\/reservations\/([^/]+)\/([^/]+)$/, view: guarded(bookingView) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -86,7 +96,10 @@ function renderNav() {
   fill(
     nav,
     link(homeHash(), 'Démarches', path === '/' || path.startsWith('/collectivites'), 'nav-demarches'),
+    link('#/rendez-vous', 'Rendez-vous', path.startsWith('/rendez-vous'), 'nav-appointments'),
+    link('#/salles', 'Réserver une salle', path.startsWith('/salles'), 'nav-rooms'),
     link('#/demandes', 'Mes demandes', path.startsWith('/demandes'), 'nav-requests'),
+    link('#/reservations', 'Mes réservations', path.startsWith('/reservations'), 'nav-bookings'),
     user
       ? [
         h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),

@@ -28,15 +28,26 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
     private final List<String> findings = new ArrayList<>();
 
     Browser(int width, int height) throws Exception {
+        this(width, height, null);
+    }
+
+    /** A browser that saves downloads, without asking, in {@code downloads} (null: Chromium's default). */
+    Browser(int width, int height, Path downloads) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's Chromium and its driver: "
                     + "apt-get install -y chromium chromium-driver (or run .ci/run, which installs them)");
         }
         profile = Files.createTempDirectory("chromium-profile");
+        this.downloads = downloads;
         ChromeOptions options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -87,6 +98,14 @@ final class Browser implements AutoCloseable {
                         + rule.getNodes().size() + " element(s)");
             }
         }
+    }
+
+    /** Waits until {@code fileName} is fully downloaded and returns its text. */
+    String downloaded(String fileName) throws java.io.IOException {
+        Path file = downloads.resolve(fileName);
+        until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")),
+                "no download " + fileName + " in " + downloads);
+        return Files.readString(file);
     }
 
     List<String> findings() {

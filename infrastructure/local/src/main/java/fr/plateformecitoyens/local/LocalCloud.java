@@ -6,6 +6,7 @@ import fr.plateformecitoyens.adapters.json.Json;
 import fr.plateformecitoyens.local.emulators.Emulators;
 import fr.plateformecitoyens.local.emulators.Endpoints;
 import fr.plateformecitoyens.local.gateway.Gateway;
+import fr.plateformecitoyens.local.gateway.IdTokenCompletion;
 import fr.plateformecitoyens.local.gateway.JwtAuthorizer;
 import fr.plateformecitoyens.local.gateway.LocalControls;
 import fr.plateformecitoyens.local.gateway.Route;
@@ -68,7 +69,15 @@ public final class LocalCloud implements AutoCloseable {
      */
     public static LocalCloud start(Path projectRoot, int port) throws IOException {
         Path root = projectRoot.toAbsolutePath().normalize();
-        Path state = root.resolve(".local");
+        return start(root, port, root.resolve(".local"));
+    }
+
+    /**
+     * Starts everything, keeping the emulators' state and {@code cloud.json} in {@code state}; tests use a
+     * folder of their own so that they never disturb a platform the developer is running.
+     */
+    public static LocalCloud start(Path projectRoot, int port, Path state) throws IOException {
+        Path root = projectRoot.toAbsolutePath().normalize();
         int httpPort = port == 0 ? freePort() : port;
         String baseUrl = "http://localhost:" + httpPort;
         // Every emulator but Cognito keeps its data in memory; start Cognito afresh too, so that users,
@@ -110,7 +119,8 @@ public final class LocalCloud implements AutoCloseable {
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
             StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)));
             Gateway gateway = new Gateway(httpPort, routes,
-                    new JwtAuthorizer(stack.issuer(), List.of(stack.userPoolClientId())), site,
+                    new JwtAuthorizer(stack.issuer(), List.of(stack.userPoolClientId()),
+                            new IdTokenCompletion(LocalAws.cognito(endpoints), stack.userPoolId())), site,
                     new LocalControls(scheduler::runNow, endpoints.cognito()));
             warm.join();
             Files.createDirectories(state);

@@ -29,12 +29,13 @@ public final class DynamoBookingStore implements BookingStore {
     }
 
     @Override
-    public void create(Booking booking) {
+    public boolean create(Booking booking) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(BookingItems.toItem(booking))
                     .conditionExpression("attribute_not_exists(pk)"));
+            return true;
         } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("booking id " + booking.id() + " is already used", e);
+            return false;
         }
     }
 

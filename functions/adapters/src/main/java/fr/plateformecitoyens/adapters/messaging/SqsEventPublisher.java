@@ -26,11 +26,13 @@ public final class SqsEventPublisher implements EventPublisher {
 
     public static ObjectNode toJson(DomainEvent event) {
         return Json.object().put("type", event.type().name()).put("tenantId", event.tenantId())
-                .put("reference", event.reference()).put("occurredAt", event.occurredAt().toString());
+                .put("reference", event.reference()).put("occurredAt", event.occurredAt().toString())
+                .put("version", event.version());
     }
 
     public static DomainEvent fromJson(JsonNode node) {
         return new DomainEvent(DomainEvent.Type.valueOf(node.path("type").asText()), node.path("tenantId").asText(),
-                node.path("reference").asText(), Instant.parse(node.path("occurredAt").asText()));
+                node.path("reference").asText(), Instant.parse(node.path("occurredAt").asText()),
+                node.path("version").asLong(0));
     }
 }

@@ -45,12 +45,14 @@ public final class BookingApi {
                 Map.entry("POST /api/v1/tenants/{tenantId}/appointments", api::bookAppointment),
                 Map.entry("POST /api/v1/tenants/{tenantId}/room-bookings", api::bookRoom),
                 Map.entry("GET /api/v1/me/appointments", r -> api.mine(r, Resource.Kind.APPOINTMENT_SERVICE)),
-                Map.entry("GET /api/v1/me/appointments/{bookingId}", api::readOne),
-                Map.entry("DELETE /api/v1/me/appointments/{bookingId}", api::cancel),
+                Map.entry("GET /api/v1/me/appointments/{bookingId}", r -> api.readOne(r,
+                        Resource.Kind.APPOINTMENT_SERVICE)),
+                Map.entry("DELETE /api/v1/me/appointments/{bookingId}", r -> api.cancel(r,
+                        Resource.Kind.APPOINTMENT_SERVICE)),
                 Map.entry("POST /api/v1/me/appointments/{bookingId}/reschedule", api::reschedule),
                 Map.entry("GET /api/v1/me/room-bookings", r -> api.mine(r, Resource.Kind.ROOM)),
-                Map.entry("GET /api/v1/me/room-bookings/{bookingId}", api::readOne),
-                Map.entry("DELETE /api/v1/me/room-bookings/{bookingId}", api::cancel)));
+                Map.entry("GET /api/v1/me/room-bookings/{bookingId}", r -> api.readOne(r, Resource.Kind.ROOM)),
+                Map.entry("DELETE /api/v1/me/room-bookings/{bookingId}", r -> api.cancel(r, Resource.Kind.ROOM))));
     }
 
     private void tenantExists(String tenantId) {
@@ -140,10 +142,11 @@ public final class BookingApi {
         return ApiResponse.ok(body);
     }
 
-    private ApiResponse readOne(ApiRequest request) {
+    private ApiResponse readOne(ApiRequest request, Resource.Kind kind) {
         String id = request.path("bookingId");
         boolean calendar = id.endsWith(".ics");
-        Booking booking = services.booking().mine(calendar ? id.substring(0, id.length() - 4) : id, request.subject());
+        Booking booking = services.booking().mine(calendar ? id.substring(0, id.length() - 4) : id,
+                request.subject(), kind);
         if (!calendar) {
             return ApiResponse.ok(view(booking));
         }
@@ -154,8 +157,8 @@ public final class BookingApi {
                 "cache-control", "no-store"), ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
     }
 
-    private ApiResponse cancel(ApiRequest request) {
-        return ApiResponse.ok(view(services.booking().cancel(request.path("bookingId"), request.subject())));
+    private ApiResponse cancel(ApiRequest request, Resource.Kind kind) {
+        return ApiResponse.ok(view(services.booking().cancel(request.path("bookingId"), request.subject(), kind)));
     }
 
     private ApiResponse reschedule(ApiRequest request) {

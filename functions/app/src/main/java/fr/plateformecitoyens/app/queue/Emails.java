@@ -42,26 +42,27 @@ final class Emails {
         return compose("Accusé de réception de votre demande " + r.reference(), lines);
     }
 
-    static Mail statusChanged(CitizenRequest r, String portalUrl) {
-        Transition last = r.history().get(r.history().size() - 1);
+    /** The e-mail about one change of status, {@code change}, which may not be the latest one. */
+    static Mail statusChanged(CitizenRequest r, Transition change, String portalUrl) {
         List<String> lines = new ArrayList<>();
         lines.add(greeting(r));
-        lines.add("Votre demande « " + r.procedureTitle() + " » (référence " + r.reference() + ") a changé de statut le "
-                + DAY.format(last.at().atZone(DecisionClock.PARIS)) + " : " + r.status().label() + ".");
-        if (!last.note().isEmpty()) {
-            lines.add("Message du service : " + last.note());
+        lines.add("Votre demande « " + r.procedureTitle() + " » (référence " + r.reference()
+                + ") a changé de statut le " + DAY.format(change.at().atZone(DecisionClock.PARIS)) + " : "
+                + change.to().label() + ".");
+        if (!change.note().isEmpty()) {
+            lines.add("Message du service : " + change.note());
         }
-        switch (r.status()) {
-            case IMPLICITLY_ACCEPTED -> lines.add("Faute de réponse dans le délai, votre demande est réputée acceptée. "
-                    + "Vous pouvez demander une attestation de cette décision implicite (article L232-3 du code des "
+        switch (change.to()) {
+            case IMPLICITLY_ACCEPTED -> lines.add("Faute de réponse dans le délai, votre demande est réputée "
+                    + "acceptée. Vous pouvez demander une attestation de cette décision implicite (article L232-3 du code des "
                     + "relations entre le public et l'administration).");
-            case IMPLICITLY_REJECTED, REJECTED -> lines.add("Vous pouvez contester cette décision dans les deux mois : "
-                    + "par un recours gracieux auprès du service, ou devant le tribunal administratif compétent "
+            case IMPLICITLY_REJECTED, REJECTED -> lines.add("Vous pouvez contester cette décision dans les deux "
+                    + "mois : par un recours gracieux auprès du service, ou devant le tribunal administratif compétent "
                     + "(www.telerecours.fr).");
             default -> { }
         }
         lines.add("Détail de votre demande : " + link(portalUrl, r));
-        return compose("Votre demande " + r.reference() + " : " + r.status().label(), lines);
+        return compose("Votre demande " + r.reference() + " : " + change.to().label(), lines);
     }
 
     /**

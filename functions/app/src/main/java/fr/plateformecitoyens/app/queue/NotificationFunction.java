@@ -17,7 +17,10 @@ import fr.plateformecitoyens.core.legal.DecisionClock;
 import fr.plateformecitoyens.core.port.Attachment;
 import fr.plateformecitoyens.core.port.DomainEvent;
 import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.Transition;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Consumes the events queue in batches and sends citizens their e-mails: the acknowledgement when a
@@ -36,12 +40,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * e-mails that change the citizen's calendar carry an .ics file (see {@link IcsCalendar}).
  *
  * <p>Each message is handled on its own: a failure is reported in {@code batchItemFailures} so that only
- * that message comes back (and ends in the dead-letter queue after five tries). A marker item per
- * e-mail keeps a redelivered message from mailing twice once the first send has gone through: under the
- * request ({@code MAIL#acknowledgement}, {@code MAIL#status#v<version>}) or under the booking
- * ({@code MAIL#<event type>#v<version>}).
+ * that message comes back (and ends in the dead-letter queue after five tries). Each e-mail has a marker
+ * item, claimed with a conditional write before sending, so that two deliveries of one event (a retry,
+ * or the same event handled twice at once) send it once: under the request ({@code MAIL#acknowledgement},
+ * {@code MAIL#status#v<version>}) or under the booking ({@code MAIL#<event type>#v<version>}). A failed
+ * send gives the claim back for the retry; a claim whose sender died is taken over after five minutes.
  */
 public final class NotificationFunction implements Function<InputStream, byte[]> {
+
+    /** How long a claim to send an e-mail holds before another delivery may take it over. */
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
 
     private final Services services;
 
@@ -89,18 +97,26 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
             Log.info("applicant has no e-mail address, nothing sent", "reference", request.reference());
             return;
         }
+        // The change this event is about: the history holds one transition per version (version 1 is the
+        // filing). An event without a version (published before versions were carried) means the latest.
+        int index = (int) (event.version() > 0 ? event.version() : request.version()) - 1;
+        if (index < 0 || index >= request.history().size()) {
+            Log.warn("event about a version the request does not have, ignored", "reference", request.reference());
+            return;
+        }
+        Transition change = request.history().get(index);
         String marker = event.type() == DomainEvent.Type.REQUEST_SUBMITTED ? "MAIL#acknowledgement"
-                : "MAIL#status#v" + request.version();
+                : "MAIL#status#v" + (index + 1);
         Map<String, AttributeValue> key = Attributes.key(Keys.request(request.reference()), marker);
-        if (alreadySent(key)) {
-            Log.info("e-mail already sent, skipped", "reference", request.reference(), "mail", marker);
+        if (!claim(key)) {
+            Log.info("e-mail already sent or being sent, skipped", "reference", request.reference(), "mail", marker);
             return;
         }
         Emails.Mail mail = event.type() == DomainEvent.Type.REQUEST_SUBMITTED
                 ? Emails.acknowledgement(request, services.portalUrl())
-                : Emails.statusChanged(request, services.portalUrl());
-        services.mailer().send(request.applicant().email(), mail.subject(), mail.text(), mail.html());
-        markSent(key);
+                : Emails.statusChanged(request, change, services.portalUrl());
+        sendClaimed(key, () -> services.mailer().send(request.applicant().email(), mail.subject(), mail.text(),
+                mail.html()));
         Log.info("e-mail sent", "reference", request.reference(), "mail", marker);
     }
 
@@ -132,8 +148,8 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         }
         String marker = "MAIL#" + event.type().name() + "#v" + booking.version();
         Map<String, AttributeValue> key = Attributes.key("BOOKING#" + booking.id(), marker);
-        if (alreadySent(key)) {
-            Log.info("e-mail already sent, skipped", "booking", booking.id(), "mail", marker);
+        if (!claim(key)) {
+            Log.info("e-mail already sent or being sent, skipped", "booking", booking.id(), "mail", marker);
             return;
         }
         Optional<Resource> resource =
@@ -148,8 +164,8 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
                 cancellableUntil, now, attach ? file : null, services.portalUrl()));
         List<Attachment> attachments = attach ? List.of(new Attachment(file, IcsCalendar.CONTENT_TYPE,
                 IcsCalendar.of(booking, address, organizer()).getBytes(StandardCharsets.UTF_8))) : List.of();
-        services.mailer().send(booking.holderEmail(), mail.subject(), mail.text(), mail.html(), attachments);
-        markSent(key);
+        sendClaimed(key, () -> services.mailer().send(booking.holderEmail(), mail.subject(), mail.text(),
+                mail.html(), attachments));
         Log.info("e-mail sent", "booking", booking.id(), "mail", marker);
     }
 
@@ -172,14 +188,39 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         return open >= 0 && close > open ? sender.substring(open + 1, close).strip() : sender;
     }
 
-    private boolean alreadySent(Map<String, AttributeValue> key) {
-        var existing = services.dynamo().getItem(b -> b.tableName(services.table()).key(key).consistentRead(true));
-        return existing.hasItem() && !existing.item().isEmpty();
+    /**
+     * Takes the right to send one e-mail: a conditional write of its marker, which only one delivery of
+     * the event can win. A claim left by a sender that died is taken over after {@link #STALE_CLAIM}.
+     */
+    private boolean claim(Map<String, AttributeValue> key) {
+        Instant now = services.clock().instant();
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("state", Attributes.s("sending"));
+        item.put("claimedAt", Attributes.s(now.toString()));
+        try {
+            services.dynamo().putItem(b -> b.tableName(services.table()).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":sending", Attributes.s("sending"),
+                            ":stale", Attributes.s(now.minus(STALE_CLAIM).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
-    private void markSent(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("sentAt", Attributes.s(services.clock().instant().toString()));
-        services.dynamo().putItem(b -> b.tableName(services.table()).item(item));
+    /** Sends under a claim: marks it sent, or gives it up when sending fails so that a retry can send. */
+    private void sendClaimed(Map<String, AttributeValue> key, Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            services.dynamo().deleteItem(b -> b.tableName(services.table()).key(key));
+            throw e;
+        }
+        services.dynamo().updateItem(b -> b.tableName(services.table()).key(key)
+                .updateExpression("SET #state = :sent, sentAt = :at")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":sent", Attributes.s("sent"),
+                        ":at", Attributes.s(services.clock().instant().toString()))));
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /** Where bookings are kept. Each method is one keyed read or one conditional write. */
 public interface BookingStore {
 
-    void create(Booking booking);
+    /** Stores a new booking; false when one with its id exists already. */
+    boolean create(Booking booking);
 
     Optional<Booking> find(String id);
 

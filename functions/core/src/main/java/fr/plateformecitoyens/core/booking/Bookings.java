@@ -61,10 +61,11 @@ public final class Bookings {
                 .orElseGet(() -> References.random(today));
     }
 
-    private java.util.Optional<Booking> replay(String id, Holder holder, String resourceId, LocalDateTime start) {
+    private java.util.Optional<Booking> replay(String id, Holder holder, String resourceId, String typeId,
+            LocalDateTime start) {
         return store.find(id).map(existing -> {
             if (!existing.holderId().equals(holder.id()) || !existing.resourceId().equals(resourceId)
-                    || !existing.start().equals(start) || existing.status() == Booking.Status.FAILED) {
+                    || !existing.typeId().equals(typeId) || !existing.start().equals(start)) {
                 throw new DomainException.InvalidInput("Cette clé d'idempotence a déjà servi pour une autre "
                         + "réservation.", List.of(new DomainException.FieldError("Idempotency-Key",
                         "Utilisez une nouvelle clé pour une nouvelle réservation.")));
@@ -111,7 +112,7 @@ public final class Bookings {
         AppointmentType type = service.type(typeId)
                 .orElseThrow(() -> new DomainException.NotFound("Ce type de rendez-vous n'existe pas."));
         String id = newId(tenantId, holder, idempotencyKey);
-        return replay(id, holder, serviceId, start).orElseGet(() -> place(id, service, type, start,
+        return replay(id, holder, serviceId, typeId, start).orElseGet(() -> place(id, service, type, start,
                 start.plusMinutes(type.durationMinutes()), holder, channel, "", false));
     }
 
@@ -129,7 +130,7 @@ public final class Bookings {
                     List.of(new DomainException.FieldError("purpose", "Indiquez l'objet de la réservation.")));
         }
         String id = newId(tenantId, holder, idempotencyKey);
-        return replay(id, holder, roomId, start).orElseGet(() -> place(id, room, null, start, end, holder, channel,
+        return replay(id, holder, roomId, "", start).orElseGet(() -> place(id, room, null, start, end, holder, channel,
                 purpose.strip(), room.rules().approvalRequired()));
     }
 
@@ -145,7 +146,11 @@ public final class Bookings {
                 resource.kind(), resource.id(), resource.name(), type == null ? "" : type.id(),
                 type == null ? "" : type.name(), start, end, cells, holder.id(), holder.name(), holder.email(),
                 channel, Booking.Status.PLACING, note, now, now, 1);
-        store.create(placing);
+        if (!store.create(placing)) {
+            // The same idempotency key at the same moment: the other attempt is placing this very booking.
+            return replay(id, holder, resource.id(), placing.typeId(), start).orElseThrow(() ->
+                    new IllegalStateException("booking " + id + " exists but cannot be read"));
+        }
         List<LocalDateTime> held = new ArrayList<>();
         for (LocalDateTime cell : cells) {
             Ledger.Take outcome = ledger.take(resource.ledgerKey(), cell, resource.capacity(), holder.id());
@@ -174,20 +179,21 @@ public final class Bookings {
         int minutes = (int) ChronoUnit.MINUTES.between(start, end);
         LocalDate from = start.toLocalDate();
         List<Slot> next = availability(resource, minutes, from, from.plusDays(13)).stream()
-                .filter(s -> s.remaining() > 0 && !s.start().equals(start)).limit(ALTERNATIVES).toList();
+                .filter(s -> s.remaining() > 0 && s.start().isAfter(start)).limit(ALTERNATIVES).toList();
         return new DomainException.Unavailable("Ce créneau vient d'être pris. Voici les prochains créneaux libres.",
                 next);
     }
 
     /** The booking if it is the holder's; another's is reported as not found. */
-    public Booking mine(String id, String holderId) {
-        return store.find(id).filter(b -> b.holderId().equals(holderId))
+    public Booking mine(String id, String holderId, Resource.Kind kind) {
+        return store.find(id).filter(b -> b.holderId().equals(holderId) && b.kind() == kind)
+                .filter(b -> b.status() != Booking.Status.FAILED && b.status() != Booking.Status.PLACING)
                 .orElseThrow(() -> new DomainException.NotFound("Vous n'avez pas de réservation sous ce numéro."));
     }
 
     /** Cancels the holder's booking, until the resource's cut-off; cancelling twice is harmless. */
-    public Booking cancel(String id, String holderId) {
-        Booking booking = mine(id, holderId);
+    public Booking cancel(String id, String holderId, Resource.Kind kind) {
+        Booking booking = mine(id, holderId, kind);
         if (booking.status() == Booking.Status.CANCELLED) {
             booking.cells().forEach(c -> ledger.release(ledgerKey(booking), c, booking.holderId()));
             return booking;
@@ -196,21 +202,30 @@ public final class Bookings {
             throw new DomainException.Conflict("Cette réservation ne peut plus être annulée.");
         }
         Resource resource = resource(booking.tenantId(), booking.kind(), booking.resourceId());
-        LocalDateTime cutoff = booking.start().minusHours(resource.rules().cancelCutoffHours());
-        if (!LocalDateTime.ofInstant(clock.instant(), DecisionClock.PARIS).isBefore(cutoff)) {
-            throw new DomainException.Conflict("L'annulation en ligne n'est plus possible moins de "
-                    + resource.rules().cancelCutoffHours() + " h avant le rendez-vous : appelez le service.");
-        }
+        checkCutoff(booking, resource, "L'annulation");
         return release(booking, Booking.Status.CANCELLED, "", DomainEvent.Type.BOOKING_CANCELLED);
+    }
+
+    /** Online changes stop {@code cancelCutoffHours} before the start: the service needs to know. */
+    private void checkCutoff(Booking booking, Resource resource, String what) {
+        int hours = resource.rules().cancelCutoffHours();
+        LocalDateTime cutoff = booking.start().minusHours(hours);
+        if (!LocalDateTime.ofInstant(clock.instant(), DecisionClock.PARIS).isBefore(cutoff)) {
+            String delay = hours % 24 == 0 && hours >= 48 ? hours / 24 + " jours" : hours + " h";
+            String of = booking.kind() == Resource.Kind.ROOM ? "la réservation" : "le rendez-vous";
+            throw new DomainException.Conflict(what + " en ligne n'est plus possible moins de " + delay + " avant "
+                    + of + " : appelez le service.");
+        }
     }
 
     /** Moves the holder's appointment: the new place is taken before the old one is given back. */
     public Booking reschedule(String id, String holderId, LocalDateTime newStart) {
-        Booking booking = mine(id, holderId);
+        Booking booking = mine(id, holderId, Resource.Kind.APPOINTMENT_SERVICE);
         if (booking.status() != Booking.Status.CONFIRMED) {
             throw new DomainException.Conflict("Seul un rendez-vous confirmé peut être déplacé.");
         }
         Resource resource = resource(booking.tenantId(), booking.kind(), booking.resourceId());
+        checkCutoff(booking, resource, "Le déplacement");
         long minutes = ChronoUnit.MINUTES.between(booking.start(), booking.end());
         LocalDateTime newEnd = newStart.plusMinutes(minutes);
         Instant now = clock.instant();
@@ -246,8 +261,11 @@ public final class Bookings {
 
     /** Marks that the citizen did not come; the place stays counted, the slot being past. */
     public Booking markNoShow(Booking booking) {
-        if (booking.status() != Booking.Status.CONFIRMED) {
+        if (booking.status() != Booking.Status.CONFIRMED || booking.kind() != Resource.Kind.APPOINTMENT_SERVICE) {
             throw new DomainException.Conflict("Seul un rendez-vous confirmé peut être noté absent.");
+        }
+        if (LocalDateTime.ofInstant(clock.instant(), DecisionClock.PARIS).isBefore(booking.start())) {
+            throw new DomainException.Conflict("Ce rendez-vous n'a pas encore commencé.");
         }
         Booking changed = booking.with(Booking.Status.NO_SHOW, booking.note(), clock.instant());
         replaceOrStale(changed, booking.version());
@@ -329,6 +347,6 @@ public final class Bookings {
     }
 
     private void publish(DomainEvent.Type type, Booking booking) {
-        events.publish(new DomainEvent(type, booking.tenantId(), booking.id(), clock.instant()));
+        events.publish(new DomainEvent(type, booking.tenantId(), booking.id(), clock.instant(), booking.version()));
     }
 }

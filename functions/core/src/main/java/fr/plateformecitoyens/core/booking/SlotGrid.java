@@ -61,8 +61,9 @@ public final class SlotGrid {
         }
         long minutes = Duration.between(start, end).toMinutes();
         if (minutes > resource.rules().maxDurationMinutes()) {
-            return Optional.of("La durée dépasse le maximum permis (" + resource.rules().maxDurationMinutes() / 60.0
-                    + " h).".replace(".0 h", " h"));
+            int max = resource.rules().maxDurationMinutes();
+            String limit = max % 60 == 0 ? max / 60 + " h" : max / 60 + " h " + String.format("%02d", max % 60);
+            return Optional.of("La durée dépasse le maximum permis (" + limit + ").");
         }
         if (start.isBefore(nowHere.plusMinutes(resource.rules().minNoticeMinutes()))) {
             return Optional.of("Ce créneau est trop proche : réservez au moins " + notice(resource)

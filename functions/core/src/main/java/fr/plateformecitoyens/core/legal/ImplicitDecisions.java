@@ -69,7 +69,7 @@ public final class ImplicitDecisions {
             return false;
         }
         events.publish(new DomainEvent(DomainEvent.Type.REQUEST_STATUS_CHANGED, request.tenantId(),
-                request.reference(), now));
+                request.reference(), now, decided.version()));
         return true;
     }
 }

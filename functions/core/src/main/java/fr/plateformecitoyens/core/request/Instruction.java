@@ -86,7 +86,8 @@ public final class Instruction {
         if (!store.replace(changed, expectedVersion)) {
             throw stale();
         }
-        events.publish(new DomainEvent(DomainEvent.Type.REQUEST_STATUS_CHANGED, tenantId, reference, now));
+        events.publish(new DomainEvent(DomainEvent.Type.REQUEST_STATUS_CHANGED, tenantId, reference, now,
+                changed.version()));
         return changed;
     }
 

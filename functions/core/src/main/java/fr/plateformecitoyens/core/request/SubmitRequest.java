@@ -109,6 +109,6 @@ public final class SubmitRequest {
 
     private void publish(CitizenRequest request) {
         events.publish(new DomainEvent(DomainEvent.Type.REQUEST_SUBMITTED, request.tenantId(), request.reference(),
-                request.receivedAt()));
+                request.receivedAt(), request.version()));
     }
 }

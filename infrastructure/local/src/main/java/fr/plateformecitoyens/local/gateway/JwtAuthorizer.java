@@ -30,10 +30,21 @@ public final class JwtAuthorizer {
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final String issuer;
     private final Set<String> audiences;
+    private final java.util.function.UnaryOperator<Map<String, String>> completion;
 
     public JwtAuthorizer(String issuer, Collection<String> audiences) {
+        this(issuer, audiences, claims -> claims);
+    }
+
+    /**
+     * @param completion adds to valid claims what the identity provider's real tokens carry but its
+     *                   emulator leaves out
+     */
+    public JwtAuthorizer(String issuer, Collection<String> audiences,
+            java.util.function.UnaryOperator<Map<String, String>> completion) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
+        this.completion = completion;
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL())
@@ -67,7 +78,7 @@ public final class JwtAuthorizer {
         }
         Map<String, String> values = new LinkedHashMap<>();
         claims.getClaims().forEach((name, value) -> values.put(name, render(value)));
-        return Optional.of(values);
+        return Optional.of(completion.apply(values));
     }
 
     private boolean meantForUs(JWTClaimsSet claims) {

@@ -28,6 +28,11 @@ class RequestLifecycleTest {
 
         JsonNode inbox = api.get(COMMUNE + "/inbox?service=etat-civil&limit=100", agent).json();
         assertTrue(inbox.path("items").toString().contains(reference), "the request reaches its service's inbox");
+        for (JsonNode item : inbox.path("items")) {
+            if (item.path("reference").asText().equals(reference)) {
+                assertEquals("Alex Essai", item.path("citizenName").asText(), "the name from the ID token");
+            }
+        }
         Api.Reply read = api.get(COMMUNE + "/requests/" + reference, agent);
         assertEquals("\"" + reference + "-v1\"", read.header("etag"));
         Api.Reply taken = api.post(COMMUNE + "/requests/" + reference + "/transitions", agent,

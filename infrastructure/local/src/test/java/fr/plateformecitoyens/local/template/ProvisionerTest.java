@@ -166,7 +166,7 @@ class ProvisionerTest {
         assertEquals("plateforme-citoyens-dev-documents-000000000000",
                 notifications.environment().get("DOCUMENTS_BUCKET"));
         assertEquals(List.of(stack.userPoolClientId()), api.defaultJwtAuthorizer().audience());
-        assertEquals(5, stack.functions().size());
+        assertEquals(template.resourcesOfType("AWS::Serverless::Function").size(), stack.functions().size());
     }
 
     @Test

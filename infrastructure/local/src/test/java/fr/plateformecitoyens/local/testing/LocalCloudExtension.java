@@ -34,7 +34,8 @@ public final class LocalCloudExtension implements ParameterResolver {
 
     private static LocalCloud start() {
         try {
-            return LocalCloud.start(projectRoot(), 0);
+            Path root = projectRoot();
+            return LocalCloud.start(root, 0, root.resolve("infrastructure/local/target/test-cloud"));
         } catch (Exception e) {
             throw new IllegalStateException("the local cloud did not start: " + e.getMessage(), e);
         }

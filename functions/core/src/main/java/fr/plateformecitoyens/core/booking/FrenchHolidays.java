@@ -12,10 +12,17 @@ import java.util.TreeSet;
  */
 public final class FrenchHolidays {
 
+    private static final java.util.Map<Integer, Set<LocalDate>> BY_YEAR = new java.util.concurrent.ConcurrentHashMap<>();
+
     private FrenchHolidays() {
     }
 
+    /** The holidays of {@code year}, computed once per year and kept. */
     public static Set<LocalDate> of(int year) {
+        return BY_YEAR.computeIfAbsent(year, FrenchHolidays::compute);
+    }
+
+    private static Set<LocalDate> compute(int year) {
         Set<LocalDate> days = new TreeSet<>();
         days.add(LocalDate.of(year, Month.JANUARY, 1));
         days.add(LocalDate.of(year, Month.MAY, 1));
@@ -29,7 +36,7 @@ public final class FrenchHolidays {
         days.add(easter.plusDays(1));
         days.add(easter.plusDays(39));
         days.add(easter.plusDays(50));
-        return days;
+        return java.util.Collections.unmodifiableSet(days);
     }
 
     public static boolean isHoliday(LocalDate day) {

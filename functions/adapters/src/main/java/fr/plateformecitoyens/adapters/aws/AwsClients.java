@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +26,27 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients {
 
+    /**
+     * One HTTP client for every SDK client of the process: each URL-connection client builds its own TLS
+     * context, a large part of a cold start's first call.
+     */
+    private static volatile SdkHttpClient http;
+
     private AwsClients() {
+    }
+
+    private static SdkHttpClient http() {
+        SdkHttpClient shared = http;
+        if (shared == null) {
+            synchronized (AwsClients.class) {
+                shared = http;
+                if (shared == null) {
+                    shared = UrlConnectionHttpClient.create();
+                    http = shared;
+                }
+            }
+        }
+        return shared;
     }
 
     public static DynamoDbClient dynamoDb() {
@@ -56,7 +77,7 @@ public final class AwsClients {
         builder.region(region()).credentialsProvider(credentials());
         endpoint(service).ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(UrlConnectionHttpClient.create());
+            sync.httpClient(http());
         }
         return builder;
     }

@@ -619,9 +619,10 @@ public final class BookingBenchmark {
         md.append("Run of ").append(began.truncatedTo(ChronoUnit.SECONDS)).append(" (")
                 .append(Duration.between(began, Instant.now()).toSeconds()).append(" s): ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel()).append("), ")
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append(", JVM flags `").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
-                        .stream().filter(a -> a.startsWith("-X")).toList())).append("`; load average ")
+                .append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(", JVM flags `")
+                .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList())).append("`; load average ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after. Local cloud ")
                 .append(cloud.origin()).append(". Code: ").append(System.getProperty("bench.commit", "unknown"))
                 .append(".\n\n");

@@ -149,7 +149,7 @@ final class CapacityRules {
         return Math.max(1, Math.ceil(bytes / 1024.0));
     }
 
-    /** Read units of this many bytes read at once: one per started 4 KB (at least one), halved if eventually consistent. */
+    /** Read units of this many bytes read at once: one per started 4 KB (at least one), half if not consistent. */
     static double readUnits(int bytes, boolean consistent) {
         double units = Math.max(1, Math.ceil(bytes / 4096.0));
         return consistent ? units : units / 2;

@@ -186,8 +186,8 @@ public final class DynamoMeter implements ExecutionInterceptor {
             Map<String, AttributeValue> item = s.hasItem() ? s.item() : Map.of();
             int bytes = CapacityRules.size(item);
             call = new Tally.Call(operation, describe(r.key(), r.tableName()), false, item.isEmpty() ? 0 : 1, bytes,
-                    units(s.consumedCapacity()), CapacityRules.readUnits(bytes, Boolean.TRUE.equals(r.consistentRead())),
-                    0, false);
+                    units(s.consumedCapacity()),
+                    CapacityRules.readUnits(bytes, Boolean.TRUE.equals(r.consistentRead())), 0, false);
         } else if (request instanceof QueryRequest r && response instanceof QueryResponse s) {
             int bytes = s.items().stream().mapToInt(CapacityRules::size).sum();
             boolean consistent = r.indexName() == null && Boolean.TRUE.equals(r.consistentRead());
@@ -197,8 +197,8 @@ public final class DynamoMeter implements ExecutionInterceptor {
         } else if (request instanceof ScanRequest r && response instanceof ScanResponse s) {
             int bytes = s.items().stream().mapToInt(CapacityRules::size).sum();
             call = new Tally.Call(operation, "whole table", false, s.items().size(), bytes,
-                    units(s.consumedCapacity()), CapacityRules.readUnits(bytes, Boolean.TRUE.equals(r.consistentRead())),
-                    0, false);
+                    units(s.consumedCapacity()),
+                    CapacityRules.readUnits(bytes, Boolean.TRUE.equals(r.consistentRead())), 0, false);
         } else if (request instanceof DynamoDbRequest r && attributes.getAttribute(BEFORE) != null) {
             String table = table(r);
             Map<String, AttributeValue> key = writtenKey(r, table);
@@ -226,7 +226,8 @@ public final class DynamoMeter implements ExecutionInterceptor {
             error = error.getCause();
         }
         Map<String, AttributeValue> before = attributes.getAttribute(BEFORE);
-        if (error instanceof ConditionalCheckFailedException && before != null && request instanceof DynamoDbRequest r) {
+        if (error instanceof ConditionalCheckFailedException && before != null
+                && request instanceof DynamoDbRequest r) {
             // The emulator answers a failed condition without any consumed capacity; DynamoDB charges it.
             Map<String, AttributeValue> proposed = request instanceof PutItemRequest put ? put.item() : null;
             CapacityRules.WriteCost cost = CapacityRules.failedWrite(before, proposed);

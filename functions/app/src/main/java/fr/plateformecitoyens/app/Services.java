@@ -12,11 +12,13 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.adapters.forms.SchemaFormValidator;
 import fr.plateformecitoyens.adapters.messaging.SesMailer;
 import fr.plateformecitoyens.adapters.messaging.SqsEventPublisher;
+import fr.plateformecitoyens.adapters.storage.S3DocumentStore;
 import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
 import fr.plateformecitoyens.core.port.Catalogue;
+import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
 import fr.plateformecitoyens.core.port.RequestStore;
@@ -46,6 +48,8 @@ public final class Services {
             memoize(() -> new DynamoResourceCatalogue(dynamo.get(), table.get()));
     private final Supplier<Ledger> ledger = memoize(() -> new DynamoLedger(dynamo.get(), table.get()));
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
+    private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
+            AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -90,6 +94,11 @@ public final class Services {
 
     public BookingStore bookings() {
         return bookings.get();
+    }
+
+    /** The private bucket of documents: acknowledgements, decisions, uploads. */
+    public DocumentStore documents() {
+        return documents.get();
     }
 
     /** The booking use cases over this function's adapters. */

@@ -117,7 +117,8 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
-            StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)));
+            StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)),
+                    origin(endpoints.s3()));
             Gateway gateway = new Gateway(httpPort, routes,
                     new JwtAuthorizer(stack.issuer(), List.of(stack.userPoolClientId()),
                             new IdTokenCompletion(LocalAws.cognito(endpoints), stack.userPoolId())), site,
@@ -201,6 +202,11 @@ public final class LocalCloud implements AutoCloseable {
                 Files.delete(p);
             }
         }
+    }
+
+    /** The origin ({@code scheme://host:port}) of an endpoint, as a Content-Security-Policy source. */
+    private static String origin(java.net.URI endpoint) {
+        return endpoint.getScheme() + "://" + endpoint.getAuthority();
     }
 
     private static int freePort() throws IOException {

@@ -13,6 +13,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -59,6 +63,24 @@ public final class AwsClients {
 
     public static SesV2Client ses() {
         return configure(SesV2Client.builder(), "SESV2").build();
+    }
+
+    /**
+     * The S3 client. Against an emulator (an endpoint override) buckets are addressed by path, as S3Proxy
+     * and LocalStack need; on AWS by virtual host.
+     */
+    public static S3Client s3() {
+        S3ClientBuilder builder = configure(S3Client.builder(), "S3");
+        return builder.forcePathStyle(endpoint("S3").isPresent()).build();
+    }
+
+    /** Presigns S3 requests with the same region, credentials, endpoint and addressing as {@link #s3()}. */
+    public static S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().region(region()).credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(endpoint("S3").isPresent()).build());
+        endpoint("S3").ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     public static Region region() {

@@ -25,10 +25,17 @@ public final class StaticSite {
 
     private final Path root;
     private final byte[] config;
+    private final String policy;
 
-    public StaticSite(Path root, String configJson) {
+    /**
+     * @param documentOrigin the origin of the document store (the S3 emulator), which pages reach directly to
+     *                       upload and download files through presigned requests
+     */
+    public StaticSite(Path root, String configJson, String documentOrigin) {
         this.root = root.toAbsolutePath().normalize();
         this.config = configJson.getBytes(StandardCharsets.UTF_8);
+        this.policy = "default-src 'self'; img-src 'self' data: blob: " + documentOrigin + "; connect-src 'self' "
+                + documentOrigin + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
     }
 
     void serve(HttpExchange exchange) throws IOException {
@@ -71,10 +78,9 @@ public final class StaticSite {
         Gateway.write(exchange, 200, Files.readAllBytes(file));
     }
 
-    private static void securityHeaders(HttpExchange exchange) {
+    private void securityHeaders(HttpExchange exchange) {
         var headers = exchange.getResponseHeaders();
-        headers.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
-                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        headers.set("Content-Security-Policy", policy);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "same-origin");
         headers.set("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");

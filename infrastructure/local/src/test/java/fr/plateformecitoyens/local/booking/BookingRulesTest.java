@@ -11,7 +11,10 @@ import fr.plateformecitoyens.core.booking.FrenchHolidays;
 import fr.plateformecitoyens.local.testing.Api;
 import fr.plateformecitoyens.local.testing.LocalCloudExtension;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
@@ -153,8 +156,15 @@ class BookingRulesTest {
         Api.Reply booked = api.post(COMMUNE + "/appointments", token, appointment("passeports-cni", "depot-cni", slot));
         assertEquals(201, booked.status(), booked.raw().body());
 
-        Api.Reply late = api.send(api.builder("/api/v1/me/appointments/" + booked.json().path("id").asText(), token)
-                .DELETE().build());
+        Instant twoHoursBefore = OffsetDateTime.parse(slot).toInstant().minus(Duration.ofHours(2));
+        moveClock(api, "{\"instant\":\"" + twoHoursBefore + "\"}");
+        Api.Reply late;
+        try {
+            late = api.send(api.builder("/api/v1/me/appointments/" + booked.json().path("id").asText(), token)
+                    .DELETE().build());
+        } finally {
+            moveClock(api, "{\"offset\":\"PT0S\"}");
+        }
 
         assertEquals(409, late.status());
         assertTrue(late.json().path("detail").asText().contains("24 h"), late.raw().body());
@@ -174,6 +184,11 @@ class BookingRulesTest {
         assertTrue(ics.raw().body().startsWith("BEGIN:VCALENDAR") && ics.raw().body().contains(id));
         assertEquals(404, api.get("/api/v1/me/appointments/" + id + ".ics", BookingFixtures.citizen(api)).status(),
                 "nobody else's");
+    }
+
+    private static void moveClock(Api api, String body) {
+        Api.Reply reply = api.post("/_local/clock", null, body);
+        assertEquals(200, reply.status(), reply.raw().body());
     }
 
     private static LocalDate nextWeekdayHoliday() {

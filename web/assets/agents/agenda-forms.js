@@ -220,12 +220,57 @@ export async function blockPeriodView({ params: [tenantId], query }, getMembersh
     });
   });
 
+  const closed = closedPeriods(tenantId, () => resourceSelect.value.split(/:(.*)/s));
+  resourceSelect.addEventListener('change', closed.refresh);
+  if (services.length || rooms.length) closed.refresh();
+
   return {
     title: `Bloquer une période – ${membership.tenantName}`,
     content: [
       backLink(tenantId, query.get('ressource') ? { type: query.get('type'), ressource: query.get('ressource') } : {}),
       h('h1', { id: 'block-title' }, 'Bloquer une période', h('small', { text: membership.tenantName })),
-      services.length || rooms.length ? form : h('p', { text: 'Aucun service ni aucune salle à bloquer.' }),
+      services.length || rooms.length ? [form, closed.section] : h('p', { text: 'Aucun service ni aucune salle à bloquer.' }),
     ],
   };
+}
+
+/**
+ * « Périodes fermées en cours et à venir » of the resource `current()` names ([kind, id]), each with a
+ * « Rouvrir » button; the list is read again after each reopening and when the resource changes.
+ */
+function closedPeriods(tenantId, current) {
+  const list = h('ul', { class: 'plain-list', 'data-testid': 'closed-periods' });
+  const status = h('p', { role: 'status', class: 'hint' });
+  const section = h('section', { 'aria-labelledby': 'closed-title' },
+    h('h2', { id: 'closed-title', text: 'Périodes fermées en cours et à venir' }), status, list);
+
+  async function refresh() {
+    const [kind, resourceId] = current();
+    const path = `/tenants/${seg(tenantId)}/agenda/blocked-periods?kind=${encodeURIComponent(kind)}`
+      + `&resource=${encodeURIComponent(resourceId)}`;
+    try {
+      const { data } = await api(path);
+      fill(list, data.items.map((period) => h('li', { 'data-testid': `closed-${period.id}` },
+        h('span', { text: `Du ${formatSlot(period.start)} au ${formatSlot(period.end)} : ${period.reason}` }), ' ',
+        h('button', { type: 'button', class: 'button secondary', text: 'Rouvrir',
+          'aria-label': `Rouvrir la période du ${formatSlot(period.start)} (${period.reason})`,
+          onclick: () => reopen(kind, resourceId, period) }))));
+      status.textContent = data.items.length ? '' : 'Aucune période fermée en cours ou à venir.';
+    } catch (error) {
+      if (!error.handled) status.textContent = error.detail || 'La liste des périodes fermées est indisponible.';
+    }
+  }
+
+  async function reopen(kind, resourceId, period) {
+    try {
+      await api(`/tenants/${seg(tenantId)}/agenda/blocked-periods/${seg(period.id)}?kind=${encodeURIComponent(kind)}`
+        + `&resource=${encodeURIComponent(resourceId)}`, { method: 'DELETE' });
+      await refresh();
+      status.textContent = `La période du ${formatSlot(period.start)} est rouverte : ses créneaux libres sont de nouveau réservables.`;
+    } catch (error) {
+      if (!error.handled) status.textContent = error.detail || 'La période n’a pas pu être rouverte.';
+    }
+  }
+
+  return { section, refresh };
 }

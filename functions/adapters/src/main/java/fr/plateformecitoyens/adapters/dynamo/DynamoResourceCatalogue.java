@@ -78,6 +78,12 @@ public final class DynamoResourceCatalogue implements ResourceCatalogue {
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
+    @Override
+    public void unblock(BlockedPeriod p) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key("BLOCKED#" + p.tenantId() + "#" + p.resourceId(),
+                p.start() + "#" + p.id())));
+    }
+
     private List<Map<String, AttributeValue>> queryAll(String pk, String skPrefix) {
         return Queries.all(dynamo, table, pk, skPrefix);
     }

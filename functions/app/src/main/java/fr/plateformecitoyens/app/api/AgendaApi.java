@@ -41,9 +41,12 @@ public final class AgendaApi {
         return new ApiFunction("agendaApi", Map.of(
                 "GET /api/v1/tenants/{tenantId}/agenda", api::agenda,
                 "POST /api/v1/tenants/{tenantId}/agenda/appointments", api::bookForCaller,
+                "GET /api/v1/tenants/{tenantId}/agenda/bookings/{bookingId}", api::booking,
                 "POST /api/v1/tenants/{tenantId}/agenda/bookings/{bookingId}/no-show", api::noShow,
                 "POST /api/v1/tenants/{tenantId}/agenda/bookings/{bookingId}/decision", api::decide,
-                "POST /api/v1/tenants/{tenantId}/agenda/blocked-periods", api::block));
+                "GET /api/v1/tenants/{tenantId}/agenda/blocked-periods", api::blockedPeriods,
+                "POST /api/v1/tenants/{tenantId}/agenda/blocked-periods", api::block,
+                "DELETE /api/v1/tenants/{tenantId}/agenda/blocked-periods/{periodId}", api::reopen));
     }
 
     private String agent(ApiRequest request) {
@@ -84,7 +87,7 @@ public final class AgendaApi {
     }
 
     private ApiResponse bookForCaller(ApiRequest request) {
-        agent(request);
+        String agentId = agent(request);
         JsonNode body = request.jsonBody(MAX_BODY);
         JsonNode holder = body.path("holder");
         String name = holder.path("name").asText("").strip();
@@ -100,13 +103,16 @@ public final class AgendaApi {
             case "counter" -> Channel.COUNTER;
             default -> throw BookingViews.invalid("channel", "Choisissez « phone » ou « counter ».");
         };
-        String holderId = email.isEmpty() ? "contact:" + References.random(LocalDate.now())
-                : "contact:" + email.toLowerCase(Locale.ROOT);
+        Optional<String> key = request.header("idempotency-key");
+        String holderId = !email.isEmpty() ? "contact:" + email.toLowerCase(Locale.ROOT)
+                : "contact:" + key.map(k -> References.forIdempotencyKey(LocalDate.now(services.clock()),
+                        request.path("tenantId"), agentId, "caller:" + k))
+                        .orElseGet(() -> References.random(LocalDate.now(services.clock())));
         LocalDateTime start = BookingViews.parseTime(body.path("start").asText(null), "start");
         Booking booked = services.booking().bookAppointment(request.path("tenantId"), body.path("serviceId").asText(),
                 body.path("typeId").asText(), start, new Bookings.Holder(holderId, name, email.isEmpty() ? null
                         : email),
-                channel, request.header("idempotency-key"));
+                channel, key);
         return ApiResponse.json(201, view(booked));
     }
 
@@ -114,6 +120,11 @@ public final class AgendaApi {
         String tenantId = request.path("tenantId");
         return services.bookings().find(request.path("bookingId")).filter(b -> b.tenantId().equals(tenantId))
                 .orElseThrow(() -> new DomainException.NotFound("Aucune réservation ne porte ce numéro."));
+    }
+
+    private ApiResponse booking(ApiRequest request) {
+        agent(request);
+        return ApiResponse.ok(view(bookingOfTenant(request)));
     }
 
     private ApiResponse noShow(ApiRequest request) {
@@ -138,9 +149,32 @@ public final class AgendaApi {
         BlockedPeriod period = services.booking().block(request.path("tenantId"), kind(body.path("kind").asText("")),
                 body.path("resourceId").asText(), BookingViews.parseTime(body.path("start").asText(null), "start"),
                 BookingViews.parseTime(body.path("end").asText(null), "end"), body.path("reason").asText(""), agentId);
-        return ApiResponse.json(201, Json.object().put("id", period.id()).put("resourceId", period.resourceId())
+        return ApiResponse.json(201, period(period));
+    }
+
+    private ApiResponse blockedPeriods(ApiRequest request) {
+        agent(request);
+        String resourceId = request.query("resource").orElseThrow(() -> BookingViews.invalid("resource",
+                "Choisissez un service ou une salle."));
+        ObjectNode body = Json.object().put("resourceId", resourceId);
+        ArrayNode items = body.putArray("items");
+        services.booking().blockedPeriods(request.path("tenantId"), kind(request.query("kind").orElse("")), resourceId)
+                .forEach(p -> items.add(period(p)));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse reopen(ApiRequest request) {
+        agent(request);
+        String resourceId = request.query("resource").orElseThrow(() -> BookingViews.invalid("resource",
+                "Choisissez un service ou une salle."));
+        return ApiResponse.ok(period(services.booking().reopen(request.path("tenantId"),
+                kind(request.query("kind").orElse("")), resourceId, request.path("periodId"))));
+    }
+
+    private static ObjectNode period(BlockedPeriod period) {
+        return Json.object().put("id", period.id()).put("resourceId", period.resourceId())
                 .put("start", BookingViews.time(period.start())).put("end", BookingViews.time(period.end()))
-                .put("reason", period.reason()));
+                .put("reason", period.reason());
     }
 
     private ObjectNode view(Booking booking) {

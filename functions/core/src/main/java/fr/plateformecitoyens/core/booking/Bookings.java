@@ -308,6 +308,24 @@ public final class Bookings {
         return release(booking, Booking.Status.REFUSED, reason.strip(), DomainEvent.Type.BOOKING_REFUSED);
     }
 
+    /** The periods closed on a resource that are not over yet, soonest first. */
+    public List<BlockedPeriod> blockedPeriods(String tenantId, Resource.Kind kind, String resourceId) {
+        resource(tenantId, kind, resourceId);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), DecisionClock.PARIS);
+        return resources.blocked(tenantId, resourceId).stream().filter(p -> p.end().isAfter(now))
+                .sorted(java.util.Comparator.comparing(BlockedPeriod::start)).toList();
+    }
+
+    /** Reopens a closed period of a resource: its free places can be booked again. */
+    public BlockedPeriod reopen(String tenantId, Resource.Kind kind, String resourceId, String periodId) {
+        BlockedPeriod period = blockedPeriods(tenantId, kind, resourceId).stream()
+                .filter(p -> p.id().equals(periodId)).findFirst()
+                .orElseThrow(() -> new DomainException.NotFound("Aucune période fermée en cours ou à venir ne porte "
+                        + "ce numéro."));
+        resources.unblock(period);
+        return period;
+    }
+
     /** Closes a period on a resource; bookings already in it are kept (the agent calls their holders). */
     public BlockedPeriod block(String tenantId, Resource.Kind kind, String resourceId, LocalDateTime start,
             LocalDateTime end, String reason, String agentId) {

@@ -13,4 +13,7 @@ public interface ResourceCatalogue {
     List<BlockedPeriod> blocked(String tenantId, String resourceId);
 
     void block(BlockedPeriod period);
+
+    /** Reopens a blocked period; reopening one already gone is not an error. */
+    void unblock(BlockedPeriod period);
 }

@@ -130,6 +130,25 @@ class PhotoProcessorTest {
     }
 
     @Test
+    void webpLossyAndLossless_areRead() throws Exception {
+        for (String name : List.of("halves-lossy.webp", "halves-lossless.webp")) {
+            byte[] webp;
+            try (var in = PhotoProcessorTest.class.getResourceAsStream("/photos/" + name)) {
+                webp = in.readAllBytes();
+            }
+
+            ProcessedPhoto photo = processor.process(webp);
+
+            assertEquals(ImageType.WEBP, photo.sourceType(), name);
+            assertEquals(96, photo.width(), name);
+            assertEquals(64, photo.height(), name);
+            BufferedImage web = ImageIO.read(new ByteArrayInputStream(photo.web()));
+            assertColour(Color.RED, web.getRGB(10, 32));
+            assertColour(Color.BLUE, web.getRGB(86, 32));
+        }
+    }
+
+    @Test
     void pngDeclaring20000By20000_isRefusedFromItsHeader_withoutDecodingAnything() {
         byte[] bomb = Fixtures.pngHeaderOnly(20_000, 20_000);
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Photo processing benchmark: a 12-megapixel phone JPEG (4000 × 3000, noise and gradients, EXIF orientation 6 and
 # GPS) through PhotoProcessingFunction's handler, in a JVM sized for the function's MemorySize (-XX:MaxRAM and -Xmx,
-# as on Lambda) with the template's JAVA_TOOL_OPTIONS: p50/p95 of the handler call (download, checks, decoding, re-encoding, uploads, item
-# update, deletion of the original) and the peak heap. Prints a Markdown report and writes it to
+# as on Lambda) with the template's JAVA_TOOL_OPTIONS: p50/p95 of the handler call (download, checks, decoding,
+# re-encoding, uploads, item update, deletion of the original) and the peak heap. Prints a Markdown report and writes it to
 # infrastructure/benchmark/target/photos.md.
 #
 # Usage: infrastructure/benchmark/photos.sh [runs]     (default 20, after 3 warm-up runs)

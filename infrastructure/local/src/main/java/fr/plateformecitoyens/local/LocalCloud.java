@@ -119,6 +119,8 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
+            // The S3 endpoint above is the one that sends event notifications; S3Proxy itself is behind it.
+            ((ObjectNode) description.path("endpoints")).put("s3Backend", emulators.s3Backend().toString());
             StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)),
                     origin(endpoints.s3()));
             Gateway gateway = new Gateway(httpPort, routes,

@@ -133,6 +133,11 @@ public final class Emulators implements AutoCloseable {
         return s3Events;
     }
 
+    /** S3Proxy's own address, behind the S3 endpoint; requests sent there are announced to no queue. */
+    public URI s3Backend() {
+        return local(s3ProxyPort);
+    }
+
     /** The e-mails the SES emulator captured, confirmation codes relayed from Cognito included. */
     public SesMailbox mailbox() {
         return new SesMailbox(endpoints.ses());

@@ -199,10 +199,12 @@ public final class S3EventProxy implements AutoCloseable {
                 boolean bodiless = exchange != null && exchange.method().equals("HEAD") || status == 204
                         || status == 304;
                 boolean open = bodiless || HttpMessages.copyBody(head, in, out, true);
-                out.flush();
+                // Announced before the client has the end of its answer: once its PUT returns, the event is on
+                // the queue (S3 sends it a little later; nothing here relies on the difference).
                 if (exchange != null && status >= 200 && status < 300) {
                     announce(exchange, head.headers());
                 }
+                out.flush();
                 if (!open) {
                     return;
                 }

@@ -11,7 +11,7 @@
 # Options (environment):
 #   BUILD=1           recompile the modules it needs first (otherwise it reuses the last compilation)
 #   PHOTOS_WARMUP     warm-up runs (default 3)
-#   PHOTOS_XMX_MB     another heap cap than the function's MemorySize
+#   PHOTOS_MEMORY_MB  measure as if the function's MemorySize were this (MaxRAM and -Xmx)
 #   PHOTOS_JVM_OPTS   extra flags for the measured JVM
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

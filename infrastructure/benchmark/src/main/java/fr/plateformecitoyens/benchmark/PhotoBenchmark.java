@@ -26,11 +26,13 @@ import java.util.Map;
  * compresses as a photo does, with EXIF orientation 6 and a GPS position) processed by PhotoProcessingFunction's
  * handler, in a JVM that sees the function's MemorySize as its machine's memory ({@code -XX:MaxRAM}, so that it
  * sizes its first heap as on Lambda rather than for this machine), whose heap is capped at it ({@code -Xmx}) and
- * which runs with the template's JAVA_TOOL_OPTIONS. The emulators run in this JVM and the template is provisioned on them, but no queue worker
- * runs: the driver alone processes the uploads it makes. Targets: p95 at most 2 s, peak heap at most 300 MB.
+ * which runs with the template's JAVA_TOOL_OPTIONS. The emulators run in this JVM and the template is provisioned
+ * on them, but no queue worker runs: the driver alone processes the uploads it makes. Targets: p95 at most 2 s,
+ * peak heap at most 300 MB.
  *
  * <p>Arguments: the number of measured runs (default 20). Environment: {@code PHOTOS_WARMUP} (default 3),
- * {@code PHOTOS_JVM_OPTS} (extra flags for the measured JVM), {@code PHOTOS_XMX_MB} (another heap cap).
+ * {@code PHOTOS_JVM_OPTS} (extra flags for the measured JVM), {@code PHOTOS_MEMORY_MB} (measure as if MemorySize
+ * were this).
  */
 public final class PhotoBenchmark {
 
@@ -50,10 +52,10 @@ public final class PhotoBenchmark {
             Stack stack = new Provisioner(emulators.endpoints()).provision(Template.load(root.resolve("template.yaml")),
                     Map.of(), Map.of("WebDistribution.DomainName", "localhost:8080", "HttpApi", "local"));
             FunctionSpec spec = stack.function("PhotoProcessingFunction");
-            int xmx = Integer.parseInt(System.getenv().getOrDefault("PHOTOS_XMX_MB",
+            int xmx = Integer.parseInt(System.getenv().getOrDefault("PHOTOS_MEMORY_MB",
                     String.valueOf(spec.memorySize())));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:MaxRAM=" + spec.memorySize() + "m", "-Xmx" + xmx + "m", "-XX:+UseSerialGC"));
+                    .toString(), "-XX:MaxRAM=" + xmx + "m", "-Xmx" + xmx + "m", "-XX:+UseSerialGC"));
             String extra = System.getenv().getOrDefault("PHOTOS_JVM_OPTS", "").trim();
             if (!extra.isEmpty()) {
                 command.addAll(Arrays.asList(extra.split("\\s+")));
@@ -107,8 +109,8 @@ public final class PhotoBenchmark {
         out.append("## Photo processing\n\n");
         out.append(String.format(Locale.ROOT, "- Photo: 4000 × 3000 JPEG, %.1f MB, EXIF orientation 6 and GPS; web "
                 + "image %s%n", bytes / (1024.0 * 1024), result.path("web").asText()));
-        out.append(String.format(Locale.ROOT, "- JVM: -XX:MaxRAM=%dm -Xmx%dm (MemorySize %d MB), -XX:+UseSerialGC, "
-                + "JAVA_TOOL_OPTIONS `%s`%n", spec.memorySize(), xmx, spec.memorySize(),
+        out.append(String.format(Locale.ROOT, "- JVM: -XX:MaxRAM=%dm -Xmx%dm (template's MemorySize %d MB), "
+                + "-XX:+UseSerialGC, JAVA_TOOL_OPTIONS `%s`%n", xmx, xmx, spec.memorySize(),
                 spec.environment().get("JAVA_TOOL_OPTIONS")));
         out.append("- Command line of the measured JVM (class path left out): `")
                 .append(String.join(" ", command.subList(0, command.indexOf("-cp")))).append("`\n");

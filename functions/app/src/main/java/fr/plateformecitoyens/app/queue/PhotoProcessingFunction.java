@@ -30,6 +30,10 @@ public final class PhotoProcessingFunction implements Function<InputStream, byte
     private final int maxReceiveCount;
 
     public PhotoProcessingFunction(Services services) {
+        // Images are drawn in memory only; Lambda has no display, and no AWT toolkit should be looked for.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         this.uploads = new PhotoUploads(services, new PhotoProcessor());
         this.maxReceiveCount = Config.optional("PHOTO_UPLOADS_MAX_RECEIVE_COUNT").map(Integer::parseInt).orElse(5);
     }

@@ -239,7 +239,8 @@ public final class S3EventProxy implements AutoCloseable {
         String key = percentDecode(path.substring(slash + 1));
         String eventName;
         if (exchange.method().equals("PUT") && parameters.stream().noneMatch(NOT_OBJECT_WRITES::contains)) {
-            eventName = exchange.headers().containsKey("x-amz-copy-source") ? "ObjectCreated:Copy" : "ObjectCreated:Put";
+            boolean copy = exchange.headers().containsKey("x-amz-copy-source");
+            eventName = copy ? "ObjectCreated:Copy" : "ObjectCreated:Put";
         } else if (exchange.method().equals("POST") && parameters.contains("uploadId")) {
             eventName = "ObjectCreated:CompleteMultipartUpload";
         } else {

@@ -167,7 +167,8 @@ class PhotoProcessingTest {
             assertEquals(body, dead.get(0).body());
             Map<String, AttributeValue> item = photo.item(cloud);
             assertEquals("failed", item.get("status").s());
-            assertEquals("Cette photo n'a pas pu être traitée. Merci de l'envoyer à nouveau.", item.get("reason").s());
+            assertEquals("Cette photo n'a pas pu être traitée. Merci de l'envoyer à nouveau.",
+                    item.get("reason").s());
         }
     }
 

@@ -120,6 +120,34 @@ class PhotoProcessingTest {
     }
 
     @Test
+    void objectOutsideUploadsOfReports_andS3sTestEvent_areAcknowledgedAndIgnored(LocalCloud cloud) {
+        Photo photo = Photo.pending(cloud);
+        ObjectNode outside = sqsEvent(photo.bucket(), photo.media() + "web.jpg", 1);
+        ObjectNode test = sqsEvent(photo.bucket(), photo.uploadKey(), 1);
+        ((ObjectNode) test.path("Records").path(0)).put("body", Json.write(Json.object().put("Service", "Amazon S3")
+                .put("Event", "s3:TestEvent").put("Bucket", photo.bucket())));
+
+        for (ObjectNode event : List.of(outside, test)) {
+            JsonNode out = Json.parse(cloud.function("PhotoProcessingFunction").invoke(Json.writeBytes(event)));
+
+            assertEquals(0, out.path("batchItemFailures").size());
+        }
+        assertEquals("pending", photo.item(cloud).get("status").s());
+    }
+
+    @Test
+    void uploadNamingAnotherTenantThanItsPhotoItem_isIgnored(LocalCloud cloud) throws Exception {
+        Photo photo = Photo.pending(cloud);
+        String elsewhere = "uploads/reports/" + DemoData.EPCI + "/" + photo.reportId() + "/" + photo.photoId();
+
+        JsonNode out = Json.parse(cloud.function("PhotoProcessingFunction").invoke(Json.writeBytes(
+                sqsEvent(photo.bucket(), elsewhere, 1))));
+
+        assertEquals(0, out.path("batchItemFailures").size());
+        assertEquals("pending", photo.item(cloud).get("status").s());
+    }
+
+    @Test
     void redeliveredEvent_ofAReadyPhoto_leavesItAsItIs(LocalCloud cloud) throws Exception {
         Photo photo = Photo.pending(cloud);
         upload(cloud, photo, Fixtures.jpeg(Fixtures.halves(300, 200)), "image/jpeg");

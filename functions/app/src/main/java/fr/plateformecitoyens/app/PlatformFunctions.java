@@ -7,6 +7,7 @@ import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
+import fr.plateformecitoyens.app.queue.PhotoProcessingFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
         functions.put("uploadApi", UploadApi::function);
+        functions.put("photoProcessing", PhotoProcessingFunction::new);
         return functions;
     }
 

@@ -26,6 +26,7 @@ import fr.plateformecitoyens.core.port.TenantDirectory;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The adapters a function needs, each built once and only when first asked for: a function that never
@@ -50,6 +51,7 @@ public final class Services {
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
+    private final Supplier<S3Client> s3 = memoize(AwsClients::s3);
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -99,6 +101,11 @@ public final class Services {
     /** The private bucket of documents: acknowledgements, decisions, uploads. */
     public DocumentStore documents() {
         return documents.get();
+    }
+
+    /** The S3 client, for functions that handle objects S3 announced (e.g. uploaded photos). */
+    public S3Client s3() {
+        return s3.get();
     }
 
     /** The booking use cases over this function's adapters. */

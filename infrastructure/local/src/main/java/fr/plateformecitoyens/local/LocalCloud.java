@@ -91,6 +91,8 @@ public final class LocalCloud implements AutoCloseable {
             Stack stack = new Provisioner(endpoints).provision(Template.load(root.resolve("template.yaml")), Map.of(),
                     Map.of("WebDistribution.DomainName", "localhost:" + httpPort, "HttpApi", "local"));
             configureFunctions(stack, endpoints, baseUrl);
+            // The S3 endpoint (in front of S3Proxy) announces created objects as the buckets' notifications say.
+            emulators.s3Events().route(stack.bucketNotifications());
             Map<String, FunctionHost> hosts = new LinkedHashMap<>();
             for (FunctionSpec spec : stack.functions()) {
                 hosts.put(spec.logicalId(), new FunctionHost(spec.logicalId(), spec.definition(), spec.memorySize(),
@@ -117,6 +119,8 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
+            // The S3 endpoint above is the one that sends event notifications; S3Proxy itself is behind it.
+            ((ObjectNode) description.path("endpoints")).put("s3Backend", emulators.s3Backend().toString());
             StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)),
                     origin(endpoints.s3()));
             Gateway gateway = new Gateway(httpPort, routes,

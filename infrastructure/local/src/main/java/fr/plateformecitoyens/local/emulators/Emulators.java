@@ -29,7 +29,8 @@ import scala.jdk.javaapi.FutureConverters;
  * <tr><th>Service</th><th>Emulator</th><th>How</th><th>State</th></tr>
  * <tr><td>DynamoDB</td><td>dynalite</td><td>node child process</td><td>memory</td></tr>
  * <tr><td>SQS</td><td>ElasticMQ</td><td>in this JVM</td><td>memory</td></tr>
- * <tr><td>S3</td><td>S3Proxy, transient backend</td><td>child JVM</td><td>memory</td></tr>
+ * <tr><td>S3</td><td>S3Proxy, transient backend, behind {@link S3EventProxy} (event notifications)</td>
+ * <td>child JVM, proxy in this JVM</td><td>memory</td></tr>
  * <tr><td>Cognito</td><td>cognito-local</td><td>node child process</td><td>{@code stateDir/cognito/.cognito}</td></tr>
  * <tr><td>SES v2</td><td>aws-ses-v2-local</td><td>node child process</td><td>memory, see {@link SesMailbox}</td></tr>
  * </table>
@@ -62,6 +63,9 @@ public final class Emulators implements AutoCloseable {
     }
 
     private final Endpoints endpoints;
+    /** The port S3Proxy itself listens on; clients reach it through {@link #s3Events} at {@code endpoints.s3()}. */
+    private final int s3ProxyPort;
+    private final S3EventProxy s3Events;
     private final Path logs;
     private final ConfirmationCodeRelay relay;
     private final Thread shutdownHook = new Thread(this::close, "local-cloud-emulators-shutdown");
@@ -71,8 +75,10 @@ public final class Emulators implements AutoCloseable {
     private long sqsLaunchedAt;
     private boolean closed;
 
-    private Emulators(Endpoints endpoints, Path logs) {
+    private Emulators(Endpoints endpoints, int s3ProxyPort, Path logs) {
         this.endpoints = endpoints;
+        this.s3ProxyPort = s3ProxyPort;
+        this.s3Events = new S3EventProxy(endpoints.s3().getPort(), s3ProxyPort, endpoints);
         this.logs = logs;
         this.relay = new ConfirmationCodeRelay(endpoints);
     }
@@ -96,13 +102,13 @@ public final class Emulators implements AutoCloseable {
         }
         createDirectories(logs);
         createDirectories(state.resolve("cognito"));
-        int[] ports = Ports.pickFree(5);
+        int[] ports = Ports.pickFree(6);
         Emulators emulators = new Emulators(new Endpoints(local(ports[0]), local(ports[1]), local(ports[2]),
-                local(ports[3]), local(ports[4]), REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY), logs);
+                local(ports[3]), local(ports[4]), REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY), ports[5], logs);
         Runtime.getRuntime().addShutdownHook(emulators.shutdownHook);
         try {
             // Slowest first: the JVM-based emulators start while npm checks (or installs) the node packages.
-            emulators.launchS3Proxy(state, s3proxyJar, ports[2]);
+            emulators.launchS3Proxy(state, s3proxyJar, ports[5]);
             emulators.launchElasticMq(ports[1]);
             NodePackages.ensureInstalled(module, logs.resolve("npm.log"));
             emulators.launchNodeEmulators(module, state, ports[0], ports[3], ports[4]);
@@ -117,6 +123,19 @@ public final class Emulators implements AutoCloseable {
     /** Where each emulator listens, with the region and credentials that all of them accept. */
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * The local S3 endpoint in front of S3Proxy, which sends the buckets' event notifications once
+     * {@link S3EventProxy#route routes} are set.
+     */
+    public S3EventProxy s3Events() {
+        return s3Events;
+    }
+
+    /** S3Proxy's own address, behind the S3 endpoint; requests sent there are announced to no queue. */
+    public URI s3Backend() {
+        return local(s3ProxyPort);
     }
 
     /** The e-mails the SES emulator captured, confirmation codes relayed from Cognito included. */
@@ -161,13 +180,14 @@ public final class Emulators implements AutoCloseable {
         // The SES emulator stops last: the relay may still be sending the last codes through it.
         int sesPort = endpoints.ses().getPort();
         List<Server> others = running.stream().filter(server -> server.port() != sesPort).toList();
+        s3Events.close();
         others.forEach(server -> server.process().terminate());
         stopElasticMq();
         others.forEach(server -> server.process().awaitExit());
         relay.close();
         running.stream().filter(server -> server.port() == sesPort).forEach(server -> server.process().awaitExit());
         for (URI endpoint : List.of(endpoints.dynamodb(), endpoints.sqs(), endpoints.s3(), endpoints.cognito(),
-                endpoints.ses())) {
+                endpoints.ses(), local(s3ProxyPort))) {
             if (!Ports.awaitFree(endpoint.getPort(), STOP_TIMEOUT)) {
                 LOG.log(Level.WARNING, "Port " + endpoint.getPort() + " (" + endpoint + ") is still in use after "
                         + STOP_TIMEOUT.toSeconds() + " s");
@@ -179,7 +199,8 @@ public final class Emulators implements AutoCloseable {
         Path properties = state.resolve("s3proxy.properties");
         // PutBucketCors is not implemented by S3Proxy: browsers' uploads with presigned URLs need CORS set here.
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("s3proxy.endpoint", endpoints.s3().toString());
+        // S3Proxy listens on its own port; clients use endpoints.s3(), the S3EventProxy that forwards to it.
+        settings.put("s3proxy.endpoint", local(port).toString());
         settings.put("s3proxy.authorization", "aws-v2-or-v4");
         settings.put("s3proxy.identity", ACCESS_KEY_ID);
         settings.put("s3proxy.credential", SECRET_ACCESS_KEY);

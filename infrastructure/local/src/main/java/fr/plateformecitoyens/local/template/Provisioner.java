@@ -122,7 +122,8 @@ public final class Provisioner {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("Provisioned {} resources in {} ms; not emulated: {}", created.size(), elapsed.toMillis(),
                 notEmulated.stream().map(Stack.NotEmulated::logicalId).toList());
-        return new Stack(created, poolId, clientId, issuer, functions, httpApis, notEmulated, elapsed);
+        return new Stack(created, poolId, clientId, issuer, functions, httpApis, notEmulated, elapsed,
+                BucketNotifications.routes(resolver));
     }
 
     /** The future that creates {@code id} once the emulated resources it refers to exist. */

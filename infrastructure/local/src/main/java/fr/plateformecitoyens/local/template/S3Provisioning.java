@@ -29,6 +29,8 @@ final class S3Provisioning {
     /** Creates the bucket and gives its name ({@code Ref}), Arn, DomainName, RegionalDomainName and WebsiteURL. */
     static ProvisionedResource createBucket(ProvisioningClients clients, ResourceProperties properties) {
         String name = properties.string("BucketName", properties.generatedName(true));
+        // Applied by the local S3 endpoint, which reads it again through BucketNotifications.
+        properties.raw("NotificationConfiguration");
         properties.logSkipped(LOG, SKIP_REASONS);
         clients.s3().createBucket(r -> r.bucket(name));
         String endpoint = clients.endpoints().s3().toString().replaceAll("/+$", "");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.plateformecitoyens.local.emulators.S3EventRoute;
+
 /**
  * The template's stack as provisioned on the local emulators.
  *
@@ -17,10 +19,11 @@ import java.util.Optional;
  * @param httpApis         every {@code AWS::Serverless::HttpApi}, resolved, in template order
  * @param notEmulated      the resources that the local cloud does not create, for the caller to report
  * @param provisioningTime how long {@link Provisioner#provision(Resolver)} took, clients built and specs read
+ * @param bucketNotifications the queues the buckets announce created objects on ({@code NotificationConfiguration})
  */
 public record Stack(Map<String, ProvisionedResource> resources, String userPoolId, String userPoolClientId,
         String issuer, List<FunctionSpec> functions, List<HttpApiSpec> httpApis, List<NotEmulated> notEmulated,
-        Duration provisioningTime) {
+        Duration provisioningTime, List<S3EventRoute> bucketNotifications) {
 
     /**
      * A resource of the template that has no local counterpart.
@@ -37,6 +40,7 @@ public record Stack(Map<String, ProvisionedResource> resources, String userPoolI
         functions = List.copyOf(functions);
         httpApis = List.copyOf(httpApis);
         notEmulated = List.copyOf(notEmulated);
+        bucketNotifications = List.copyOf(bucketNotifications);
     }
 
     /** The created resource with this logical id; fails naming it when it was not created. */

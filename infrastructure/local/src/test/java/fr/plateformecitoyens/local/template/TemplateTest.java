@@ -227,6 +227,8 @@ class TemplateTest {
                 Map.of("Arn", "arn:aws:dynamodb:eu-west-3:000000000000:table/plateforme-citoyens-dev")));
         resolver.register(new ProvisionedResource("EventsQueue", "AWS::SQS::Queue", QUEUE_URL,
                 Map.of("Arn", "arn:aws:sqs:elasticmq:000000000000:plateforme-citoyens-dev-events")));
+        resolver.register(new ProvisionedResource("PhotoUploadsQueue", "AWS::SQS::Queue", QUEUE_URL + "-photos",
+                Map.of("Arn", "arn:aws:sqs:elasticmq:000000000000:plateforme-citoyens-dev-photo-uploads")));
         resolver.register(new ProvisionedResource("DocumentsBucket", "AWS::S3::Bucket", "documents", Map.of()));
         resolver.register(new ProvisionedResource("UserPool", "AWS::Cognito::UserPool", "local_pool", Map.of()));
         resolver.register(new ProvisionedResource("UserPoolClient", "AWS::Cognito::UserPoolClient", "client-1",

@@ -5,6 +5,9 @@ import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.PublicApi;
+import fr.plateformecitoyens.app.api.ReportApi;
+import fr.plateformecitoyens.app.api.ReportDeskApi;
+import fr.plateformecitoyens.app.open311.Open311Api;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
@@ -36,6 +39,9 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("bookingApi", BookingApi::function);
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
+        functions.put("reportApi", ReportApi::function);
+        functions.put("reportDeskApi", ReportDeskApi::function);
+        functions.put("open311", Open311Api::function);
         return functions;
     }
 

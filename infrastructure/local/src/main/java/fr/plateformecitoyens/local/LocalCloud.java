@@ -98,8 +98,9 @@ public final class LocalCloud implements AutoCloseable {
             }
             CompletableFuture<Void> warm = CompletableFuture.allOf(hosts.values().stream()
                     .map(h -> CompletableFuture.runAsync(h::warm)).toArray(CompletableFuture[]::new));
-            List<Account> accounts = new DemoData(LocalAws.dynamoDb(endpoints), stack.ref("MainTable"),
-                    LocalAws.cognito(endpoints), stack.userPoolId()).seed();
+            DemoData demo = new DemoData(LocalAws.dynamoDb(endpoints), stack.ref("MainTable"),
+                    LocalAws.cognito(endpoints), stack.userPoolId());
+            List<Account> accounts = demo.seed();
             List<Route> routes = new ArrayList<>();
             var sqs = LocalAws.sqs(endpoints);
             for (FunctionSpec spec : stack.functions()) {
@@ -117,6 +118,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
+            description.put("open311ApiKey", demo.open311ApiKey());
             StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)),
                     origin(endpoints.s3()));
             Gateway gateway = new Gateway(httpPort, routes,

@@ -70,7 +70,8 @@ class OpenApiDocumentTest {
         Set<String> documented = new TreeSet<>();
         Set<String> documentedPublic = new TreeSet<>();
         DOC.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (path.getKey().startsWith("/api/") && METHODS.contains(op.getKey())) {
+            if ((path.getKey().startsWith("/api/") || path.getKey().startsWith("/open311/"))
+                    && METHODS.contains(op.getKey())) {
                 String key = op.getKey().toUpperCase() + " " + path.getKey();
                 documented.add(key);
                 if (op.getValue().has("security") && op.getValue().get("security").isEmpty()) {
@@ -94,7 +95,8 @@ class OpenApiDocumentTest {
         Services services = new Services();
         Set<String> implemented = new TreeSet<>();
         Stream.of(PublicApi.function(services), CitizenApi.function(services), AgentApi.function(services),
-                BookingApi.function(services), AgendaApi.function(services))
+                BookingApi.function(services), AgendaApi.function(services), ReportApi.function(services),
+                ReportDeskApi.function(services), fr.plateformecitoyens.app.open311.Open311Api.function(services))
                 .map(ApiFunction::routeKeys).forEach(implemented::addAll);
 
         assertEquals(declared, implemented, "template.yaml and the code");

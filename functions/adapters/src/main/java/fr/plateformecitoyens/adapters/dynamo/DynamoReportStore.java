@@ -119,7 +119,8 @@ public final class DynamoReportStore implements ReportStore {
         }
         query.from().ifPresent(f -> values.put(":from", s(f.toString())));
         query.to().ifPresent(t -> values.put(":to", s(t.toString())));
-        return page(Keys.GSI2, "gsi2pk", "gsi2sk", ReportItems.tenantReports(tenantId, open), Optional.ofNullable(range),
+        return page(Keys.GSI2, "gsi2pk", "gsi2sk", ReportItems.tenantReports(tenantId, open),
+                Optional.ofNullable(range),
                 names, values, cursor, limit, conditions.isEmpty() ? null : String.join(" AND ", conditions));
     }
 

@@ -123,7 +123,8 @@ public final class ReportApi {
                 text(location, "address"), reporter, "web", key));
         Report report = outcome.report();
         ApiResponse response = ApiResponse.json(201, ReportViews.detail(report, List.of(), services.documents()))
-                .withHeader("location", "/api/v1/me/reports/" + report.id()).withHeader("etag", ReportViews.etag(report));
+                .withHeader("location", "/api/v1/me/reports/" + report.id())
+                .withHeader("etag", ReportViews.etag(report));
         return outcome.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
     }
 

@@ -165,7 +165,8 @@ public final class ReportDeskApi {
         String subject = request.subject();
         AgentMembership membership = services.reports().membership(request.path("tenantId"), subject);
         if (membership.role() != AgentMembership.AgentRole.ADMIN) {
-            throw new DomainException.Forbidden("Seuls les administrateurs de la collectivité gèrent les clés Open311.");
+            throw new DomainException.Forbidden(
+                    "Seuls les administrateurs de la collectivité gèrent les clés Open311.");
         }
         return subject;
     }

@@ -135,7 +135,8 @@ public final class Reports {
     public Report forAgent(String tenantId, String reportId, String agentId) {
         AgentMembership membership = membership(tenantId, agentId);
         Report report = store.find(reportId).filter(r -> r.tenantId().equals(tenantId))
-                .orElseThrow(() -> new DomainException.NotFound("Ce signalement n'existe pas dans cette collectivité."));
+                .orElseThrow(() -> new DomainException.NotFound(
+                        "Ce signalement n'existe pas dans cette collectivité."));
         if (!membership.handles(report.serviceId())) {
             throw new DomainException.Forbidden("Ce signalement relève d'un service qui n'est pas le vôtre.");
         }

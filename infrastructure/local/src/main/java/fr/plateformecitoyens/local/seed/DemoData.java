@@ -102,7 +102,8 @@ public final class DemoData {
     private Account seedReports(String townHall) {
         put(DynamoTenantDirectory.item(new HandlingService(COMMUNE, "services-techniques", "Services techniques",
                 townHall, "02 47 00 00 02", "services-techniques@beaumont-des-sources.example.fr")));
-        DefaultReportCategories.forTenant(COMMUNE, "services-techniques").forEach(c -> put(ReportItems.categoryItem(c)));
+        DefaultReportCategories.forTenant(COMMUNE, "services-techniques")
+                .forEach(c -> put(ReportItems.categoryItem(c)));
         DefaultReportCategories.forTenant(EPCI, "relations-usagers").forEach(c -> put(ReportItems.categoryItem(c)));
         Account roads = user("agent", "agent.voirie@beaumont-des-sources.example.fr", "Agent-Voirie-2026", "Sacha",
                 "Girard", COMMUNE, "agents");

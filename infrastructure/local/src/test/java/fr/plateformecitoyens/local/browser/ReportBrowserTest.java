@@ -81,7 +81,8 @@ class ReportBrowserTest {
         }
         try (S3Client s3 = LocalClients.s3(cloud.emulators().endpoints())) {
             String prefix = "uploads/reports/" + TENANT + "/" + id + "/";
-            var objects = s3.listObjectsV2(b -> b.bucket(cloud.stack().ref("DocumentsBucket")).prefix(prefix)).contents();
+            var objects = s3.listObjectsV2(b -> b.bucket(cloud.stack().ref("DocumentsBucket")).prefix(prefix))
+                    .contents();
             assertEquals(1, objects.size(), "the photo went straight to the bucket");
             assertEquals(PIXEL.length, objects.get(0).size());
         }

@@ -108,7 +108,8 @@ class Open311Test {
         assertEquals("eclairage-public", one.path("service_code").asText());
         assertEquals("Lampadaire éteint depuis lundi.", one.path("description").asText());
         assertEquals("Services techniques", one.path("agency_responsible").asText());
-        assertTrue(one.path("requested_datetime").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d"),
+        assertTrue(one.path("requested_datetime").asText()
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d"),
                 one.path("requested_datetime").asText());
         assertEquals(LAT, one.path("lat").asDouble(), 1e-9);
         assertTrue(one.has("media_url"));

@@ -23,7 +23,8 @@ class ReportEventSamplesTest {
         ((ObjectNode) event.path("headers")).put("idempotency-key", UUID.randomUUID().toString());
 
         JsonNode filed = invoke(cloud, "ReportApiFunction", event);
-        JsonNode nearby = invoke(cloud, "ReportApiFunction", Samples.event("ReportApiFunction.nearby-open-reports.json"));
+        JsonNode nearby = invoke(cloud, "ReportApiFunction",
+                Samples.event("ReportApiFunction.nearby-open-reports.json"));
 
         assertEquals(201, filed.path("statusCode").asInt(), filed.toString());
         String id = Json.parse(filed.path("body").asText()).path("id").asText();

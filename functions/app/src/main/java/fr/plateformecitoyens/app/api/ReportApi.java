@@ -77,7 +77,8 @@ public final class ReportApi {
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
             Location centre = new Location(point[0], point[1], "");
-            for (Report r : reports.near(tenantId, point[0], point[1], radius, request.intQuery("limit", 20))) {
+            int limit = Math.max(1, Math.min(request.intQuery("limit", 20), 100));
+            for (Report r : reports.near(tenantId, point[0], point[1], radius, limit)) {
                 items.add(ReportViews.publicView(r).put("distanceMetres",
                         Math.round(centre.metresTo(r.location().lat(), r.location().lon()))));
             }
@@ -122,7 +123,7 @@ public final class ReportApi {
                 text(body, "category"), text(body, "description"), number(location, "lat"), number(location, "long"),
                 text(location, "address"), reporter, "web", key));
         Report report = outcome.report();
-        ApiResponse response = ApiResponse.json(201, ReportViews.detail(report, List.of(), services.documents()))
+        ApiResponse response = ApiResponse.json(201, ReportViews.detail(report, List.of(), services::documents))
                 .withHeader("location", "/api/v1/me/reports/" + report.id())
                 .withHeader("etag", ReportViews.etag(report));
         return outcome.replayed() ? response.withHeader("idempotent-replayed", "true") : response;
@@ -147,7 +148,7 @@ public final class ReportApi {
     private ApiResponse readMine(ApiRequest request) {
         Report report = services.reports().mine(request.path("reportId"), request.subject());
         return ApiResponse.ok(ReportViews.detail(report, services.reportStore().photos(report.id()),
-                services.documents())).withHeader("etag", ReportViews.etag(report));
+                services::documents)).withHeader("etag", ReportViews.etag(report));
     }
 
     private ApiResponse grantPhoto(ApiRequest request) {
@@ -158,7 +159,7 @@ public final class ReportApi {
         ReportPhotos.Granted granted = services.reportPhotos().grant(report, text(body, "contentType"),
                 length != null && length.canConvertToLong() && length.isIntegralNumber() ? length.asLong() : null);
         UploadGrant grant = granted.grant();
-        ObjectNode view = ReportViews.photo(granted.photo(), services.documents());
+        ObjectNode view = ReportViews.photo(granted.photo(), services::documents);
         ObjectNode upload = view.putObject("upload").put("method", grant.method()).put("url", grant.url().toString())
                 .put("expiresAt", grant.expiresAt().toString());
         ObjectNode headers = upload.putObject("headers");

@@ -158,7 +158,7 @@ public final class ReportDeskApi {
 
     private ApiResponse respond(Report report) {
         return ApiResponse.ok(ReportViews.forAgent(report, services.reportStore().photos(report.id()),
-                services.documents())).withHeader("etag", ReportViews.etag(report));
+                services::documents)).withHeader("etag", ReportViews.etag(report));
     }
 
     private String admin(ApiRequest request) {

@@ -11,6 +11,7 @@ import fr.plateformecitoyens.core.report.ReportChange;
 import fr.plateformecitoyens.core.report.ReportPhoto;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ public final class ReportViews {
     }
 
     /** The reporter's own view: the public one, its timeline, its photos and the request it led to. */
-    public static ObjectNode detail(Report r, List<ReportPhoto> photos, DocumentStore documents) {
+    public static ObjectNode detail(Report r, List<ReportPhoto> photos, Supplier<DocumentStore> documents) {
         ObjectNode node = publicView(r);
         node.put("version", r.version());
         node.put("requestReference", r.requestReference().orElse(null));
@@ -61,7 +62,7 @@ public final class ReportViews {
     }
 
     /** An agent's view: the reporter's plus who reported, who handles it and every assignment. */
-    public static ObjectNode forAgent(Report r, List<ReportPhoto> photos, DocumentStore documents) {
+    public static ObjectNode forAgent(Report r, List<ReportPhoto> photos, Supplier<DocumentStore> documents) {
         ObjectNode node = detail(r, photos, documents);
         node.put("serviceId", r.serviceId()).put("channel", r.channel());
         node.putObject("reporter").put("name", r.reporter().displayName()).put("email", r.reporter().email());
@@ -82,12 +83,13 @@ public final class ReportViews {
         return node;
     }
 
-    public static ObjectNode photo(ReportPhoto p, DocumentStore documents) {
+    /** A photo; the store is only reached (and its client built) for a ready photo's links. */
+    public static ObjectNode photo(ReportPhoto p, Supplier<DocumentStore> documents) {
         ObjectNode node = Json.object().put("id", p.photoId()).put("status", p.state().code());
         boolean ready = p.state() == ReportPhoto.State.READY && p.webKey().isPresent() && p.thumbKey().isPresent();
-        node.put("thumbnailUrl", ready ? documents.grantDownload(p.thumbKey().get(), "miniature-" + p.photoId()
+        node.put("thumbnailUrl", ready ? documents.get().grantDownload(p.thumbKey().get(), "miniature-" + p.photoId()
                 + ".jpg", PHOTO_LINK).toString() : null);
-        node.put("webUrl", ready ? documents.grantDownload(p.webKey().get(), "photo-" + p.photoId() + ".jpg",
+        node.put("webUrl", ready ? documents.get().grantDownload(p.webKey().get(), "photo-" + p.photoId() + ".jpg",
                 PHOTO_LINK).toString() : null);
         if (ready) {
             node.put("width", p.width()).put("height", p.height());

@@ -39,25 +39,27 @@ final class ReportMails {
     }
 
     void handle(DomainEvent event) {
-        Optional<Report> found = services.reportStore().find(event.reference());
-        if (found.isEmpty()) {
+        Optional<Report> stored = services.reportStore().find(event.reference());
+        if (stored.isEmpty()) {
             Log.warn("event about an unknown report ignored", "report", event.reference());
             return;
         }
-        Report report = found.get();
+        Report report = stored.get();
         if (report.reporter().email() == null) {
             Log.info("reporter has no e-mail address, nothing sent", "report", report.id());
             return;
         }
-        // The history holds one entry per version (version 1 is the filing).
-        int index = (int) (event.version() > 0 ? event.version() : report.version()) - 1;
-        if (index < 1 || index >= report.history().size() || !report.history().get(index).statusChange()) {
-            Log.warn("event about a version that is no change of status, ignored", "report", report.id());
+        // The change this event is about is the status change made at the event's instant (assignments and
+        // escalations also move the version, so a version is no index into the history).
+        Optional<ReportChange> found = report.history().stream().skip(1)
+                .filter(c -> c.statusChange() && c.at().equals(event.occurredAt())).reduce((a, b) -> b);
+        if (found.isEmpty()) {
+            Log.warn("event about no change of status of the report, ignored", "report", report.id());
             return;
         }
-        ReportChange change = report.history().get(index);
+        ReportChange change = found.get();
         Map<String, AttributeValue> key = Attributes.key(ReportItems.reportKey(report.id()), "MAIL#status#v"
-                + (index + 1));
+                + event.version());
         if (!claim.test(key)) {
             Log.info("e-mail already sent or being sent, skipped", "report", report.id());
             return;

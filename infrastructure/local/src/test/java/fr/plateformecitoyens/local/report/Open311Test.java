@@ -135,6 +135,33 @@ class Open311Test {
     }
 
     @Test
+    void theAdministratorIssuesAKey_thatPostsUntilRevoked_andAnAgentMayNotManageKeys(Api api) {
+        String admin = api.token(api.account("admin", "beaumont-des-sources"));
+        String agent = Reporting.roadsAgent(api);
+        String keys = Reporting.COMMUNE + "/open311-keys";
+
+        Api.Reply created = api.post(keys, admin, "{\"name\":\"Appli mobile\"}");
+        String key = created.json().path("apiKey").asText();
+        String body = JURISDICTION + "&api_key=" + encode(key) + "&service_code=proprete&lat=" + LAT + "&long=" + LON
+                + "&description=" + encode("Tags sur l'abribus.");
+        Api.Reply posted = Reporting.form(api, V2 + "requests.json", body);
+        Api.Reply revoked = api.send(api.builder(keys + "/" + created.json().path("keyId").asText(), admin).DELETE()
+                .build());
+        Api.Reply refused = Reporting.form(api, V2 + "requests.json", body);
+
+        assertEquals(201, created.status(), created.raw().body());
+        assertTrue(api.get(keys, admin).json().path("items").findValuesAsText("keyId")
+                .contains(created.json().path("keyId").asText()));
+        assertFalse(api.get(keys, admin).raw().body().contains(key.substring(key.indexOf('.') + 1)),
+                "the secret is shown once");
+        assertEquals(201, posted.status(), posted.raw().body());
+        assertEquals(204, revoked.status());
+        assertEquals(403, refused.status());
+        assertEquals(403, api.get(keys, agent).status());
+        assertEquals(403, api.post(keys, agent, "{\"name\":\"x\"}").status());
+    }
+
+    @Test
     void aMissingJurisdiction_isA400(Api api) {
         Api.Reply reply = api.get(V2 + "services.json", null);
 

@@ -163,7 +163,7 @@ class ReportApiTest {
     }
 
     @Test
-    void escalation_filesAGeneralRequestForTheReporter_andLinksBothWays_once(Api api) {
+    void escalation_filesAGeneralRequestForTheReporter_andLinksBothWays_once(Api api) throws Exception {
         String citizen = Citizens.newCitizen(api);
         String id = Reporting.filed(api, citizen);
         String agent = Reporting.roadsAgent(api);
@@ -178,5 +178,11 @@ class ReportApiTest {
         assertEquals("demande-generale", request.path("procedureId").asText(), request.toString());
         assertTrue(request.toString().contains(id), "the request names the report");
         assertEquals(reference, api.get("/api/v1/me/reports/" + id, citizen).json().path("requestReference").asText());
+        Api.Reply resolved = api.post(COMMUNE + "/agent-reports/" + id + "/status", agent, "{\"to\":\"resolved\","
+                + "\"note\":\"Suivi dans votre demande.\"}", Reporting.ifMatch(again.header("etag")));
+        assertEquals(200, resolved.status(), resolved.raw().body());
+        List<SesMailbox.Mail> mails = Reporting.waitForMail(api, id + " :", 1);
+        assertEquals(1, mails.size(), "the change of status after the escalation is mailed too");
+        assertTrue(mails.get(0).text().contains("Suivi dans votre demande."));
     }
 }

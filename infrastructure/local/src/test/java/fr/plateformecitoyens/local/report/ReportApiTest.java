@@ -110,6 +110,53 @@ class ReportApiTest {
     }
 
     @Test
+    void photosTheProcessorCompleted_showTheirThumbnail_orTheirReason_andFeedOpen311MediaUrl(Api api) {
+        String citizen = Citizens.newCitizen(api);
+        String id = Reporting.filed(api, citizen);
+        String photos = "/api/v1/me/reports/" + id + "/photos";
+        String ready = api.post(photos, citizen, "{\"contentType\":\"image/jpeg\",\"contentLength\":1000}").json()
+                .path("id").asText();
+        String failed = api.post(photos, citizen, "{\"contentType\":\"image/png\",\"contentLength\":1000}").json()
+                .path("id").asText();
+
+        String media = "media/reports/beaumont-des-sources/" + id + "/" + ready;
+        processed(api, id, ready, "SET #s = :ready, webKey = :web, thumbKey = :thumb, width = :w, height = :h, "
+                + "processedAt = :at", Map.of(":ready", s("ready"), ":web", s(media + "/web.jpg"),
+                        ":thumb", s(media + "/thumb.jpg"), ":w", n("1600"), ":h", n("1200"),
+                        ":at", s("2026-12-04T09:00:00Z")));
+        processed(api, id, failed, "SET #s = :failed, reason = :why, processedAt = :at", Map.of(":failed", s("failed"),
+                ":why", s("Ce fichier n'est pas une image lisible."), ":at", s("2026-12-04T09:00:00Z")));
+
+        JsonNode shown = api.get("/api/v1/me/reports/" + id, citizen).json().path("photos");
+        assertEquals(List.of("ready", "failed"), shown.findValuesAsText("status"));
+        assertTrue(shown.path(0).path("thumbnailUrl").asText().contains("thumb.jpg"), shown.toString());
+        assertTrue(shown.path(0).path("thumbnailUrl").asText().contains("X-Amz-Signature"), "a presigned link");
+        assertEquals("Ce fichier n'est pas une image lisible.", shown.path(1).path("reason").asText());
+        JsonNode open311 = api.get("/open311/v2/requests/" + id + ".json?jurisdiction_id=beaumont-des-sources", null)
+                .json().path(0);
+        assertTrue(open311.path("media_url").asText().contains("web.jpg"), open311.toString());
+    }
+
+    /** Updates a photo item as the photo processor does: the same item, only if it exists. */
+    private static void processed(Api api, String reportId, String photoId, String update,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values) {
+        try (var dynamo = fr.plateformecitoyens.local.LocalAws.dynamoDb(api.cloud().emulators().endpoints())) {
+            dynamo.updateItem(b -> b.tableName(api.cloud().stack().ref("MainTable"))
+                    .key(Map.of("pk", s("REPORT#" + reportId), "sk", s("PHOTO#" + photoId)))
+                    .updateExpression(update).conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
+        }
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue n(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(value);
+    }
+
+    @Test
     void anotherCitizen_anotherTenantsAgent_andAnAgentOfAnotherService_cannotReachTheReport(Api api) {
         String id = Reporting.filed(api, Citizens.newCitizen(api));
 

@@ -9,6 +9,7 @@ import { inboxView, inboxHash } from './inbox.js';
 import { agentRequestView } from './request.js';
 import { agendaView, agendaHash } from './agenda.js';
 import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
+import { agentReportsView, agentReportView, reportsHash } from './reports.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -115,6 +116,8 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/signalements$/, view: guarded((ctx) => agentReportsView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/signalements\/([^/]+)$/, view: guarded((ctx) => agentReportView(ctx, getMembership)) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -138,11 +141,14 @@ function renderNav() {
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
+  const onReports = /\/signalements(\/|$)/.test(path);
   nav.replaceChildren(
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
-      'aria-current': path !== '/connexion' && !onAgenda ? 'page' : null, 'data-testid': 'nav-requests' })),
+      'aria-current': path !== '/connexion' && !onAgenda && !onReports ? 'page' : null, 'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
+    ...(tenant ? [h('li', {}, h('a', { href: reportsHash(tenant), text: 'Signalements',
+      'aria-current': onReports ? 'page' : null, 'data-testid': 'nav-reports' }))] : []),
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -12,6 +12,7 @@ import { myRequestsView, requestDetailView } from './requests.js';
 import { servicesView, serviceView, confirmAppointmentView } from './appointments.js';
 import { roomsView, roomView } from './rooms.js';
 import { myBookingsView, bookingView } from './my-bookings.js';
+import { reportFormView, myReportsView, reportDetailView, openReportsView } from './reports.js';
 
 const SIGN_IN = '#/connexion';
 
@@ -65,6 +66,10 @@ const routes = [
   { path: /^\/salles\/([^/]+)$/, view: guarded(roomView) },
   { path: /^\/reservations$/, view: guarded(myBookingsView) },
   { path: /^\/reservations\/([^/]+)\/([^/]+)$/, view: guarded(bookingView) },
+  { path: /^\/signaler$/, view: guarded(reportFormView) },
+  { path: /^\/signalements$/, view: guarded(myReportsView) },
+  { path: /^\/signalements\/([^/]+)$/, view: guarded(reportDetailView) },
+  { path: /^\/signalements-ouverts$/, view: openReportsView },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -100,6 +105,8 @@ function renderNav() {
     link('#/salles', 'Réserver une salle', path.startsWith('/salles'), 'nav-rooms'),
     link('#/demandes', 'Mes demandes', path.startsWith('/demandes'), 'nav-requests'),
     link('#/reservations', 'Mes réservations', path.startsWith('/reservations'), 'nav-bookings'),
+    link('#/signaler', 'Signaler un problème', path === '/signaler', 'nav-report'),
+    link('#/signalements', 'Mes signalements', /^\/signalements(\/|$)/.test(path), 'nav-reports'),
     user
       ? [
         h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),

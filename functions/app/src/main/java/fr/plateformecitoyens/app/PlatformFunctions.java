@@ -6,6 +6,9 @@ import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
+import fr.plateformecitoyens.app.api.ReportApi;
+import fr.plateformecitoyens.app.api.ReportDeskApi;
+import fr.plateformecitoyens.app.open311.Open311Api;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
 import fr.plateformecitoyens.app.queue.PhotoProcessingFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
@@ -40,6 +43,9 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("bookingReminders", BookingRemindersFunction::function);
         functions.put("uploadApi", UploadApi::function);
         functions.put("photoProcessing", PhotoProcessingFunction::new);
+        functions.put("reportApi", ReportApi::function);
+        functions.put("reportDeskApi", ReportDeskApi::function);
+        functions.put("open311", Open311Api::function);
         return functions;
     }
 

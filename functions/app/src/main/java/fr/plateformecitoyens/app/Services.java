@@ -3,7 +3,9 @@ package fr.plateformecitoyens.app;
 import fr.plateformecitoyens.adapters.Config;
 import fr.plateformecitoyens.adapters.PlatformClock;
 import fr.plateformecitoyens.adapters.aws.AwsClients;
+import fr.plateformecitoyens.adapters.dynamo.DynamoApiKeyStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
@@ -23,6 +25,10 @@ import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
 import fr.plateformecitoyens.core.port.RequestStore;
 import fr.plateformecitoyens.core.port.TenantDirectory;
+import fr.plateformecitoyens.core.report.ApiKeys;
+import fr.plateformecitoyens.core.report.ReportPhotos;
+import fr.plateformecitoyens.core.report.ReportStore;
+import fr.plateformecitoyens.core.report.Reports;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +59,10 @@ public final class Services {
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Supplier<S3Client> s3 = memoize(AwsClients::s3);
     private final Clock clock = new PlatformClock();
+    private final Supplier<ReportStore> reportStore =
+            memoize(() -> new DynamoReportStore(dynamo.get(), table.get()));
+    private final Supplier<ApiKeys> apiKeys =
+            memoize(() -> new ApiKeys(new DynamoApiKeyStore(dynamo.get(), table.get()), clock));
 
     public DynamoDbClient dynamo() {
         return dynamo.get();
@@ -115,6 +125,24 @@ public final class Services {
 
     public Clock clock() {
         return clock;
+    }
+
+    public ReportStore reportStore() {
+        return reportStore.get();
+    }
+
+    /** The report use cases over this function's adapters. */
+    public Reports reports() {
+        return new Reports(tenants(), reportStore(), event -> events().publish(event), clock);
+    }
+
+    public ReportPhotos reportPhotos() {
+        return new ReportPhotos(reportStore(), documents(), clock);
+    }
+
+    /** The Open311 keys of the tenants' client applications. */
+    public ApiKeys apiKeys() {
+        return apiKeys.get();
     }
 
     public String portalUrl() {

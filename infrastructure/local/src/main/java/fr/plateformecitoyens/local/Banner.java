@@ -17,7 +17,10 @@ final class Banner {
         out.append("  Back-office (agents)     ").append(base).append("/agents/\n");
         out.append("  API                      ").append(base).append("/api/v1/health\n");
         out.append("  E-mails sent             ").append(d.path("endpoints").path("ses").asText()).append("/\n");
-        out.append("  Settings for scripts     .local/cloud.json\n\n");
+        out.append("  Settings for scripts     .local/cloud.json\n");
+        out.append("  Open311 (demo key)       ").append(base).append("/open311/v2/services.json?jurisdiction_id=")
+                .append(d.path("tenantId").asText()).append("  api_key=").append(d.path("open311ApiKey").asText())
+                .append("\n\n");
         out.append("  Demo accounts:\n");
         for (JsonNode a : d.path("accounts")) {
             out.append(String.format("    %-8s %-50s %-24s (%s)%n", a.path("role").asText(),

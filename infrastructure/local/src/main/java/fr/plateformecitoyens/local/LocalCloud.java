@@ -100,8 +100,9 @@ public final class LocalCloud implements AutoCloseable {
             }
             CompletableFuture<Void> warm = CompletableFuture.allOf(hosts.values().stream()
                     .map(h -> CompletableFuture.runAsync(h::warm)).toArray(CompletableFuture[]::new));
-            List<Account> accounts = new DemoData(LocalAws.dynamoDb(endpoints), stack.ref("MainTable"),
-                    LocalAws.cognito(endpoints), stack.userPoolId()).seed();
+            DemoData demo = new DemoData(LocalAws.dynamoDb(endpoints), stack.ref("MainTable"),
+                    LocalAws.cognito(endpoints), stack.userPoolId());
+            List<Account> accounts = demo.seed();
             List<Route> routes = new ArrayList<>();
             var sqs = LocalAws.sqs(endpoints);
             for (FunctionSpec spec : stack.functions()) {
@@ -121,6 +122,7 @@ public final class LocalCloud implements AutoCloseable {
             ObjectNode description = describe(baseUrl, endpoints, stack, accounts);
             // The S3 endpoint above is the one that sends event notifications; S3Proxy itself is behind it.
             ((ObjectNode) description.path("endpoints")).put("s3Backend", emulators.s3Backend().toString());
+            description.put("open311ApiKey", demo.open311ApiKey());
             StaticSite site = new StaticSite(root.resolve("web"), Json.write(webConfig(baseUrl, endpoints, stack)),
                     origin(endpoints.s3()));
             Gateway gateway = new Gateway(httpPort, routes,

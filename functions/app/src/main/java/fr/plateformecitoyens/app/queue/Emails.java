@@ -215,7 +215,7 @@ final class Emails {
         return portalUrl + "/#/demandes/" + r.reference();
     }
 
-    private static Mail compose(String subject, List<String> lines) {
+    static Mail compose(String subject, List<String> lines) {
         String signature = "Ce message vous est envoyé automatiquement ; merci de ne pas y répondre.";
         String text = String.join("\n\n", lines) + "\n\n" + signature + "\n";
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"fr\"><body>");

@@ -87,6 +87,10 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
             handleBooking(event);
             return;
         }
+        if (event.type().aboutReport()) {
+            new ReportMails(services, this::claim, this::sendClaimed).handle(event);
+            return;
+        }
         Optional<CitizenRequest> found = services.requests().find(event.reference());
         if (found.isEmpty()) {
             Log.warn("event about an unknown request ignored", "reference", event.reference());

@@ -71,7 +71,8 @@ class OpenApiDocumentTest {
         Set<String> documented = new TreeSet<>();
         Set<String> documentedPublic = new TreeSet<>();
         DOC.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (path.getKey().startsWith("/api/") && METHODS.contains(op.getKey())) {
+            if ((path.getKey().startsWith("/api/") || path.getKey().startsWith("/open311/"))
+                    && METHODS.contains(op.getKey())) {
                 String key = op.getKey().toUpperCase() + " " + path.getKey();
                 documented.add(key);
                 if (op.getValue().has("security") && op.getValue().get("security").isEmpty()) {
@@ -267,6 +268,75 @@ class OpenApiDocumentTest {
         failures.addAll(validate(Json.object().put("$ref", "#/components/schemas/UnavailableProblem"), unavailable));
         assertTrue(id.matches(DOC.at("/components/schemas/Booking/properties/id/pattern").asText()), id);
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void theReportViewsMatchTheSchemas() {
+        var now = java.time.Instant.parse("2026-12-04T09:00:00Z");
+        var reporter = new fr.plateformecitoyens.core.report.Reporter("sub-1", "Camille", "Martin", "c@example.org");
+        var status = fr.plateformecitoyens.core.report.ReportStatus.class;
+        var report = new fr.plateformecitoyens.core.report.Report("beaumont-des-sources", "2026-2PK5-ZG90", "voirie",
+                "Voirie, nid-de-poule", "services-techniques", "Nid-de-poule.",
+                new fr.plateformecitoyens.core.report.Location(47.39, 0.68, "2 rue de l'École"), reporter, "web",
+                Enum.valueOf(status, "NEW"), now, now, List.of(new fr.plateformecitoyens.core.report.ReportChange(now,
+                        "sub-1", null, Enum.valueOf(status, "NEW"), "", "")), Optional.empty(), "", Optional.empty(),
+                1, "f").assigned("agent-1", "Sacha Girard", now, "agent-1")
+                .moved(new fr.plateformecitoyens.core.report.ReportChange(now, "agent-1", Enum.valueOf(status, "NEW"),
+                        Enum.valueOf(status, "ACKNOWLEDGED"), "Une équipe passera.", ""));
+        var pending = new fr.plateformecitoyens.core.report.ReportPhoto(report.id(), "a1", report.tenantId(),
+                fr.plateformecitoyens.core.report.ReportPhoto.State.PENDING, now, "uploads/x", Optional.empty(),
+                Optional.empty(), 0, 0, Optional.empty(), "");
+        var ready = new fr.plateformecitoyens.core.report.ReportPhoto(report.id(), "b2", report.tenantId(),
+                fr.plateformecitoyens.core.report.ReportPhoto.State.READY, now, "uploads/y", Optional.of("media/w"),
+                Optional.of("media/t"), 1600, 1200, Optional.of(now), "");
+        var failed = new fr.plateformecitoyens.core.report.ReportPhoto(report.id(), "c3", report.tenantId(),
+                fr.plateformecitoyens.core.report.ReportPhoto.State.FAILED, now, "uploads/z", Optional.empty(),
+                Optional.empty(), 0, 0, Optional.of(now), "Ce fichier n'est pas une image lisible.");
+        fr.plateformecitoyens.core.port.DocumentStore links = new LinksOnly();
+        List<String> failures = new ArrayList<>();
+        Map<String, JsonNode> views = Map.of(
+                "PublicReport", ReportViews.publicView(report),
+                "ReportDetail", ReportViews.detail(report, List.of(pending, ready, failed), () -> links),
+                "AgentReport", ReportViews.forAgent(report, List.of(pending, ready, failed), () -> links));
+        views.forEach((name, view) -> {
+            JsonNode schema = Json.object().put("$ref", "#/components/schemas/" + name);
+            failures.addAll(validate(schema, view));
+            undocumented(view, schema, name, failures);
+        });
+        assertEquals(List.of(), failures);
+    }
+
+    /** A document store that only makes links, for views. */
+    private static final class LinksOnly implements fr.plateformecitoyens.core.port.DocumentStore {
+        @Override
+        public void put(String key, byte[] content, String contentType) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<fr.plateformecitoyens.core.port.StoredDocument> get(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<fr.plateformecitoyens.core.port.StoredDocument.Metadata> head(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public fr.plateformecitoyens.core.port.UploadGrant grantUpload(String key, String contentType, long length,
+                java.time.Duration validity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.URI grantDownload(String key, String fileName, java.time.Duration validity) {
+            return java.net.URI.create("https://documents.example.org/" + key + "?X-Amz-Signature=abc");
+        }
+
+        @Override
+        public void delete(String key) {
+        }
     }
 
     /** Failures of {@code value} against {@code schema}, whose references point into the document's components. */

@@ -13,10 +13,15 @@ public record DomainEvent(Type type, String tenantId, String reference, Instant 
     public enum Type {
         REQUEST_SUBMITTED, REQUEST_STATUS_CHANGED,
         BOOKING_CONFIRMED, BOOKING_AWAITING_APPROVAL, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_REFUSED,
-        BOOKING_REMINDER;
+        BOOKING_REMINDER,
+        REPORT_STATUS_CHANGED;
 
         public boolean aboutBooking() {
             return name().startsWith("BOOKING_");
+        }
+
+        public boolean aboutReport() {
+            return name().startsWith("REPORT_");
         }
     }
 }

@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || path.startsWith("/open311/")) {
                 api(exchange);
             } else if (path.startsWith("/_local/")) {
                 controls.handle(exchange);

@@ -1,10 +1,14 @@
 package fr.plateformecitoyens.local.seed;
 
+import fr.plateformecitoyens.adapters.dynamo.DynamoApiKeyStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.ReportItems;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.core.procedure.DefaultCatalogue;
 import fr.plateformecitoyens.core.procedure.Procedure;
+import fr.plateformecitoyens.core.report.ApiKeys;
+import fr.plateformecitoyens.core.report.DefaultReportCategories;
 import fr.plateformecitoyens.core.tenant.AgentMembership;
 import fr.plateformecitoyens.core.tenant.AgentMembership.AgentRole;
 import fr.plateformecitoyens.core.tenant.HandlingService;
@@ -36,6 +40,7 @@ public final class DemoData {
     private final String table;
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
+    private String open311ApiKey;
 
     public DemoData(DynamoDbClient dynamo, String table, CognitoIdentityProviderClient cognito, String userPoolId) {
         this.dynamo = dynamo;
@@ -86,7 +91,32 @@ public final class DemoData {
         accounts.add(agent);
         accounts.add(admin);
         accounts.add(epciAgent);
+        accounts.add(seedReports(townHall));
         return accounts;
+    }
+
+    /**
+     * Incident reports: the commune's technical services and an agent of theirs, the default categories of
+     * both tenants, and an Open311 key of a demo client application of the commune.
+     */
+    private Account seedReports(String townHall) {
+        put(DynamoTenantDirectory.item(new HandlingService(COMMUNE, "services-techniques", "Services techniques",
+                townHall, "02 47 00 00 02", "services-techniques@beaumont-des-sources.example.fr")));
+        DefaultReportCategories.forTenant(COMMUNE, "services-techniques")
+                .forEach(c -> put(ReportItems.categoryItem(c)));
+        DefaultReportCategories.forTenant(EPCI, "relations-usagers").forEach(c -> put(ReportItems.categoryItem(c)));
+        Account roads = user("agent", "agent.voirie@beaumont-des-sources.example.fr", "Agent-Voirie-2026", "Sacha",
+                "Girard", COMMUNE, "agents");
+        put(DynamoTenantDirectory.item(new AgentMembership(COMMUNE, roads.sub(), "Sacha Girard", AgentRole.AGENT,
+                List.of("services-techniques"))));
+        open311ApiKey = new ApiKeys(new DynamoApiKeyStore(dynamo, table), java.time.Clock.systemUTC())
+                .create(COMMUNE, "Application de démonstration", "demo").secretKey();
+        return roads;
+    }
+
+    /** The Open311 key of the demo client application, known once {@link #seed} has run. */
+    public String open311ApiKey() {
+        return open311ApiKey;
     }
 
     private Account user(String role, String email, String password, String givenName, String familyName,

@@ -98,11 +98,9 @@ public final class Instruction {
         if (request.status() != RequestStatus.INCOMPLETE) {
             return request.implicitDecisionDate();
         }
-        LegalRegime regime = regimeOf(request);
-        Instant stoppedAt = request.lastTransitionTo(RequestStatus.INCOMPLETE).map(Transition::at).orElse(now);
-        LocalDate original = request.acknowledgement().implicitDecisionDate()
-                .orElse(DecisionClock.implicitDecisionDate(request.receivedAt(), regime));
-        return Optional.of(DecisionClock.afterCorrection(regime, original, stoppedAt, now));
+        List<Transition> longer = new java.util.ArrayList<>(request.history());
+        longer.add(new Transition(now, Transition.SYSTEM, RequestStatus.INCOMPLETE, to, ""));
+        return DecisionClock.replay(regimeOf(request), request.acknowledgement().receivedAt(), longer);
     }
 
     private LegalRegime regimeOf(CitizenRequest request) {

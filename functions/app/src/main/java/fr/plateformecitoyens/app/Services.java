@@ -17,7 +17,11 @@ import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
+import fr.plateformecitoyens.core.legal.LegalFiles;
 import fr.plateformecitoyens.core.port.Catalogue;
+import fr.plateformecitoyens.core.port.DocumentRenderer;
+import fr.plateformecitoyens.core.port.ProcedureVersions;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
@@ -51,6 +55,11 @@ public final class Services {
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Clock clock = new PlatformClock();
+    private final Supplier<ProcedureVersions> procedureVersions =
+            memoize(() -> new DynamoProcedureVersions(dynamo.get(), table.get()));
+    // A lambda, not a constructor reference: the PDF library's classes load only when a document is rendered.
+    private final Supplier<DocumentRenderer> renderer =
+            memoize(() -> new fr.plateformecitoyens.adapters.pdf.PdfRenderer());
 
     public DynamoDbClient dynamo() {
         return dynamo.get();
@@ -104,6 +113,16 @@ public final class Services {
     /** The booking use cases over this function's adapters. */
     public Bookings booking() {
         return new Bookings(resources(), ledger(), bookings(), events(), clock);
+    }
+
+    /** Every published version of the démarches, read one by one (a request is checked against its own). */
+    public ProcedureVersions procedureVersions() {
+        return procedureVersions.get();
+    }
+
+    /** The legal documents of requests, read from the document store or rendered there on first use. */
+    public LegalFiles legalFiles() {
+        return new LegalFiles(documents(), renderer);
     }
 
     public Clock clock() {

@@ -44,7 +44,9 @@ public final class AgentApi {
                 "GET /api/v1/agents/me", api::memberships,
                 "GET /api/v1/tenants/{tenantId}/inbox", api::inbox,
                 "GET /api/v1/tenants/{tenantId}/requests/{reference}", api::read,
-                "POST /api/v1/tenants/{tenantId}/requests/{reference}/transitions", api::transition));
+                "POST /api/v1/tenants/{tenantId}/requests/{reference}/transitions", api::transition,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}/acknowledgement.pdf", api::acknowledgement,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}/documents/{document}", api::document));
     }
 
     private ApiResponse memberships(ApiRequest request) {
@@ -129,6 +131,21 @@ public final class AgentApi {
 
     private ApiResponse respond(CitizenRequest request) {
         String tenantName = services.tenants().tenant(request.tenantId()).map(Tenant::name).orElse(null);
-        return ApiResponse.ok(Views.forAgent(request, tenantName)).withHeader("etag", Views.etag(request));
+        ObjectNode view = LegalDocumentsHttp.describe(Views.forAgent(request, tenantName), request,
+                "/api/v1/tenants/" + request.tenantId() + "/requests/" + request.reference());
+        return ApiResponse.ok(view).withHeader("etag", Views.etag(request));
+    }
+
+    /** The acknowledgement of a request the agent may read (same tenant and service checks as the read). */
+    private ApiResponse acknowledgement(ApiRequest request) {
+        CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        return LegalDocumentsHttp.pdf(services.legalFiles(), found, "acknowledgement");
+    }
+
+    private ApiResponse document(ApiRequest request) {
+        CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        return LegalDocumentsHttp.pdf(services.legalFiles(), found, request.path("document"));
     }
 }

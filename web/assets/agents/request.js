@@ -5,6 +5,7 @@ import { api, seg } from '../api.js';
 import { textField, showErrors, clearErrors, findField, problemToErrors, whileBusy, formStatus } from '../fields.js';
 import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
+import { documentsSection } from '../legal-documents.js';
 import { navigate } from '../router.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
 
@@ -42,6 +43,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),
         dataFacts(request.data, procedure)),
       actions(),
+      documentsSection(request),
       timelineSection(request.timeline),
       acknowledgementSection(request.acknowledgement),
     );

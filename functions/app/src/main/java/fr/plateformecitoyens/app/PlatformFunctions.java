@@ -5,6 +5,7 @@ import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.PublicApi;
+import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
@@ -36,6 +37,7 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("bookingApi", BookingApi::function);
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
+        functions.put("uploadApi", UploadApi::function);
         return functions;
     }
 

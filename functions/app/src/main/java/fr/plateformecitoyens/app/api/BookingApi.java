@@ -106,9 +106,12 @@ public final class BookingApi {
         Bookings.Holder holder = holder(request);
         JsonNode body = request.jsonBody(MAX_BODY);
         LocalDateTime start = BookingViews.parseTime(body.path("start").asText(null), "start");
-        Booking booked = services.booking().bookAppointment(request.path("tenantId"), body.path("serviceId").asText(),
-                body.path("typeId").asText(), start, holder, Channel.WEB, request.header("idempotency-key"));
-        return created(booked);
+        Bookings bookings = services.booking();
+        Resource service = bookings.resource(request.path("tenantId"), Resource.Kind.APPOINTMENT_SERVICE,
+                body.path("serviceId").asText());
+        Booking booked = bookings.bookAppointment(service, body.path("typeId").asText(), start, holder, Channel.WEB,
+                request.header("idempotency-key"));
+        return created(booked, service);
     }
 
     private ApiResponse bookRoom(ApiRequest request) {
@@ -122,14 +125,16 @@ public final class BookingApi {
         } catch (IllegalArgumentException e) {
             throw BookingViews.invalid("audience", "Choisissez « resident » ou « association ».");
         }
-        Booking booked = services.booking().bookRoom(request.path("tenantId"), body.path("roomId").asText(), start, end,
-                holder, Channel.WEB, body.path("purpose").asText(""), audience, request.header("idempotency-key"));
-        return created(booked);
+        Bookings bookings = services.booking();
+        Resource room = bookings.resource(request.path("tenantId"), Resource.Kind.ROOM, body.path("roomId").asText());
+        Booking booked = bookings.bookRoom(room, start, end, holder, Channel.WEB, body.path("purpose").asText(""),
+                audience, request.header("idempotency-key"));
+        return created(booked, room);
     }
 
-    private ApiResponse created(Booking booked) {
+    private ApiResponse created(Booking booked, Resource resource) {
         String base = booked.kind() == Resource.Kind.ROOM ? "/api/v1/me/room-bookings/" : "/api/v1/me/appointments/";
-        return ApiResponse.json(201, view(booked)).withHeader("location", base + booked.id());
+        return ApiResponse.json(201, BookingViews.booking(booked, resource)).withHeader("location", base + booked.id());
     }
 
     private ApiResponse mine(ApiRequest request, Resource.Kind kind) {

@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.app.PlatformFunctions;
 import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.app.http.ApiFunction;
 import fr.plateformecitoyens.app.http.Problems;
@@ -93,9 +94,9 @@ class OpenApiDocumentTest {
         }));
         Services services = new Services();
         Set<String> implemented = new TreeSet<>();
-        Stream.of(PublicApi.function(services), CitizenApi.function(services), AgentApi.function(services),
-                BookingApi.function(services), AgendaApi.function(services))
-                .map(ApiFunction::routeKeys).forEach(implemented::addAll);
+        PlatformFunctions.catalogue().values().stream().map(factory -> factory.apply(services))
+                .filter(ApiFunction.class::isInstance).map(f -> ((ApiFunction) f).routeKeys())
+                .forEach(implemented::addAll);
 
         assertEquals(declared, implemented, "template.yaml and the code");
         assertEquals(declared, documented, "template.yaml and docs/openapi.yaml");

@@ -108,18 +108,29 @@ public final class Bookings {
     /** Books an appointment of a type of the service. */
     public Booking bookAppointment(String tenantId, String serviceId, String typeId, LocalDateTime start,
             Holder holder, Channel channel, java.util.Optional<String> idempotencyKey) {
-        Resource service = resource(tenantId, Resource.Kind.APPOINTMENT_SERVICE, serviceId);
+        return bookAppointment(resource(tenantId, Resource.Kind.APPOINTMENT_SERVICE, serviceId), typeId, start,
+                holder, channel, idempotencyKey);
+    }
+
+    /** Books an appointment of a type of a service the caller has already read. */
+    public Booking bookAppointment(Resource service, String typeId, LocalDateTime start, Holder holder,
+            Channel channel, java.util.Optional<String> idempotencyKey) {
         AppointmentType type = service.type(typeId)
                 .orElseThrow(() -> new DomainException.NotFound("Ce type de rendez-vous n'existe pas."));
-        String id = newId(tenantId, holder, idempotencyKey);
-        return replay(id, holder, serviceId, typeId, start).orElseGet(() -> place(id, service, type, start,
-                start.plusMinutes(type.durationMinutes()), holder, channel, "", false));
+        String id = newId(service.tenantId(), holder, idempotencyKey);
+        return place(id, service, type, start, start.plusMinutes(type.durationMinutes()), holder, channel, "", false);
     }
 
     /** Books a room from {@code start} to {@code end}; it waits for an agent when the room requires it. */
     public Booking bookRoom(String tenantId, String roomId, LocalDateTime start, LocalDateTime end, Holder holder,
             Channel channel, String purpose, Resource.Audience audience, java.util.Optional<String> idempotencyKey) {
-        Resource room = resource(tenantId, Resource.Kind.ROOM, roomId);
+        return bookRoom(resource(tenantId, Resource.Kind.ROOM, roomId), start, end, holder, channel, purpose, audience,
+                idempotencyKey);
+    }
+
+    /** Books a room the caller has already read. */
+    public Booking bookRoom(Resource room, LocalDateTime start, LocalDateTime end, Holder holder, Channel channel,
+            String purpose, Resource.Audience audience, java.util.Optional<String> idempotencyKey) {
         if (!room.audiences().contains(audience)) {
             throw new DomainException.InvalidInput("Cette salle n'est pas ouverte à ce public.", List.of(
                     new DomainException.FieldError("audience",
@@ -129,25 +140,32 @@ public final class Bookings {
             throw new DomainException.InvalidInput("Indiquez l'objet de la réservation (500 caractères au plus).",
                     List.of(new DomainException.FieldError("purpose", "Indiquez l'objet de la réservation.")));
         }
-        String id = newId(tenantId, holder, idempotencyKey);
-        return replay(id, holder, roomId, "", start).orElseGet(() -> place(id, room, null, start, end, holder, channel,
-                purpose.strip(), room.rules().approvalRequired()));
+        String id = newId(room.tenantId(), holder, idempotencyKey);
+        return place(id, room, null, start, end, holder, channel, purpose.strip(), room.rules().approvalRequired());
     }
 
+    /**
+     * Places a new booking, or meets the one an earlier attempt with the same idempotency key placed: that one
+     * is found when its id is already taken (the create below fails), or when the time asked is no longer
+     * bookable (a retry after the slot has passed), so the first attempt of a booking reads nothing more.
+     */
     private Booking place(String id, Resource resource, AppointmentType type, LocalDateTime start, LocalDateTime end,
             Holder holder, Channel channel, String note, boolean needsApproval) {
         Instant now = clock.instant();
-        SlotGrid.refusal(resource, start, end, now, resources.blocked(resource.tenantId(), resource.id()))
-                .ifPresent(why -> {
-                    throw new DomainException.InvalidInput(why, List.of(new DomainException.FieldError("start", why)));
-                });
+        String typeId = type == null ? "" : type.id();
+        java.util.Optional<String> refusal = SlotGrid.refusal(resource, start, end, now,
+                resources.blocked(resource.tenantId(), resource.id()));
+        if (refusal.isPresent()) {
+            return replay(id, holder, resource.id(), typeId, start).orElseThrow(() -> new DomainException.InvalidInput(
+                    refusal.get(), List.of(new DomainException.FieldError("start", refusal.get()))));
+        }
         List<LocalDateTime> cells = SlotGrid.cells(resource, start, end);
         Booking placing = new Booking(id, resource.tenantId(),
                 resource.kind(), resource.id(), resource.name(), type == null ? "" : type.id(),
                 type == null ? "" : type.name(), start, end, cells, holder.id(), holder.name(), holder.email(),
                 channel, Booking.Status.PLACING, note, now, now, 1);
         if (!store.create(placing)) {
-            // The same idempotency key at the same moment: the other attempt is placing this very booking.
+            // The same idempotency key: an earlier or concurrent attempt placed, or is placing, this booking.
             return replay(id, holder, resource.id(), placing.typeId(), start).orElseThrow(() ->
                     new IllegalStateException("booking " + id + " exists but cannot be read"));
         }

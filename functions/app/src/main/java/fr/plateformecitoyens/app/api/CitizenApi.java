@@ -103,12 +103,12 @@ public final class CitizenApi {
 
     private ApiResponse acknowledgement(ApiRequest request) {
         CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
-        return LegalDocumentsHttp.pdf(services.legalFiles(), found, "acknowledgement");
+        return LegalDocumentsHttp.pdf(services, found, "acknowledgement");
     }
 
     private ApiResponse document(ApiRequest request) {
         CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
-        return LegalDocumentsHttp.pdf(services.legalFiles(), found, request.path("document"));
+        return LegalDocumentsHttp.pdf(services, found, request.path("document"));
     }
 
     /** The citizen completes an incomplete request: {@code {"data": {...}, "note": "..."}} with If-Match. */

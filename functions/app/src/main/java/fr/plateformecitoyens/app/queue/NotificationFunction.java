@@ -120,7 +120,10 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         }
         boolean carriesDocument = event.type() == DomainEvent.Type.REQUEST_SUBMITTED
                 || change.to() == RequestStatus.IMPLICITLY_ACCEPTED || change.to() == RequestStatus.IMPLICITLY_REJECTED;
-        Optional<LegalFiles.File> attached = document.filter(d -> carriesDocument);
+        // An express decision carries the document the agent attached to it, if any.
+        Optional<LegalFiles.File> attached = carriesDocument ? document : change.document()
+                .flatMap(d -> services.documents().get(d.key())
+                        .map(stored -> new LegalFiles.File(d.fileName(), d.contentType(), stored.content())));
         String name = attached.map(LegalFiles.File::fileName).orElse(null);
         Emails.Mail mail = event.type() == DomainEvent.Type.REQUEST_SUBMITTED
                 ? Emails.acknowledgement(request, services.portalUrl(), name)

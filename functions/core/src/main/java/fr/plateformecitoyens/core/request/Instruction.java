@@ -1,5 +1,6 @@
 package fr.plateformecitoyens.core.request;
 
+import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.legal.DecisionClock;
@@ -62,6 +63,12 @@ public final class Instruction {
     /** Moves a request to {@code to}, provided the agent's copy is still the current version. */
     public CitizenRequest transition(String tenantId, String reference, String agentId, long expectedVersion,
             RequestStatus to, String note) {
+        return transition(tenantId, reference, agentId, expectedVersion, to, note, Optional.empty());
+    }
+
+    /** The same, with a document attached to the decision (see {@link #acceptsDocument}). */
+    public CitizenRequest transition(String tenantId, String reference, String agentId, long expectedVersion,
+            RequestStatus to, String note, Optional<DocumentRef> document) {
         CitizenRequest request = read(tenantId, reference, agentId);
         String text = note == null ? "" : note.strip();
         if (text.length() > MAX_NOTE) {
@@ -81,7 +88,11 @@ public final class Instruction {
             throw new DomainException.InvalidInput(why, List.of(new FieldError("note", why)));
         }
         Instant now = clock.instant();
-        CitizenRequest changed = request.with(new Transition(now, agentId, request.status(), to, text),
+        if (document.isPresent() && !acceptsDocument(to)) {
+            throw new DomainException.InvalidInput("Un document ne peut accompagner qu'une décision.",
+                    List.of(new FieldError("document", "Joignez un document à une acceptation ou à un refus.")));
+        }
+        CitizenRequest changed = request.with(new Transition(now, agentId, request.status(), to, text, document),
                 nextDecisionDate(request, to, now));
         if (!store.replace(changed, expectedVersion)) {
             throw stale();
@@ -89,6 +100,11 @@ public final class Instruction {
         events.publish(new DomainEvent(DomainEvent.Type.REQUEST_STATUS_CHANGED, tenantId, reference, now,
                 changed.version()));
         return changed;
+    }
+
+    /** Only an express decision (acceptance or rejection) carries a document. */
+    public static boolean acceptsDocument(RequestStatus to) {
+        return to == RequestStatus.ACCEPTED || to == RequestStatus.REJECTED;
     }
 
     private Optional<LocalDate> nextDecisionDate(CitizenRequest request, RequestStatus to, Instant now) {

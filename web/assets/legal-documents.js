@@ -3,7 +3,7 @@
 // saves it through a Blob object URL, as the .ics of bookings.
 
 import { h, announce } from './dom.js';
-import { apiBlob } from './api.js';
+import { api, apiBlob, ApiError } from './api.js';
 
 /** A button that downloads the PDF at API `path` (under apiBase) as `fileName`. */
 export function pdfButton(path, fileName, label, onError, testId) {
@@ -59,4 +59,37 @@ export function documentsSection(request) {
     h('div', { class: 'button-group' }, documents.map((d) => pdfButton(apiPath(d.href), d.fileName,
       LABELS[d.id] ?? `Télécharger : ${d.title} (PDF)`, onError, `document-${d.id}`))),
     messages);
+}
+
+/** « Document de décision »: an optional PDF the agent attaches to an acceptance or a refusal. */
+export function decisionFileField() {
+  return h('div', { class: 'field', 'data-field': 'document' },
+    h('label', { for: 'document', text: 'Document de décision (facultatif)' }),
+    h('p', { class: 'hint', id: 'document-hint', text: 'Un fichier PDF de 10 Mo au plus, joint à une acceptation ou à un refus. Le demandeur le recevra par e-mail.' }),
+    h('input', { id: 'document', name: 'document', type: 'file', accept: 'application/pdf,.pdf', 'aria-describedby': 'document-hint' }));
+}
+
+/**
+ * Sends `file` straight to the document store under a grant of the tenant's upload route and returns what
+ * the transition names it by: { uploadId, fileName }. Throws ApiError (422 lists the field `document`).
+ */
+export async function uploadDecisionFile(tenantId, file) {
+  const { data: grant } = await api(`/tenants/${encodeURIComponent(tenantId)}/uploads`, {
+    method: 'POST',
+    body: { fileName: file.name, contentType: 'application/pdf', size: file.size },
+  }).catch((error) => {
+    if (error.status === 422) error.errors = [{ field: 'document', message: error.errors?.[0]?.message ?? error.detail }];
+    throw error;
+  });
+  let response;
+  try {
+    response = await fetch(grant.upload.url, { method: grant.upload.method, headers: grant.upload.headers, body: file });
+  } catch {
+    response = null;
+  }
+  if (!response?.ok) {
+    throw new ApiError({ status: 422, detail: 'Le fichier n’a pas pu être envoyé. Réessayez.',
+      errors: [{ field: 'document', message: 'Le fichier n’a pas pu être envoyé. Réessayez.' }] });
+  }
+  return { uploadId: grant.uploadId, fileName: file.name };
 }

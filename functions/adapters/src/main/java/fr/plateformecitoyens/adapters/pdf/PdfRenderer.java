@@ -29,7 +29,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
 /**
  * Renders a {@link LegalDocument} as an A4 PDF with Apache PDFBox, in Helvetica, one of the standard 14 fonts
  * every PDF reader has: nothing is embedded and nothing is fetched. Their WinAnsi encoding covers French
- * (accents, ç, œ, « », ’); any other character is written without its accent, or as « ? » (see {@link PdfText}).
+ * (accents, ç, œ, « », ’); any other character is written without its accent, or as « ? »
+ * (see {@link PdfText}).
  *
  * <p>The output depends on the document only: the creation date is the document's issue time and the file
  * identifier is a digest of its reference and kind, where PDFBox would otherwise use the clock.

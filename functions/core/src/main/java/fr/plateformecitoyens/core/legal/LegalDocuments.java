@@ -64,7 +64,8 @@ public final class LegalDocuments {
                 + " (heure de Paris).")));
         sections.add(new Section("Service chargé de votre demande", service(a.service())));
         boolean sva = a.rule() == SilenceRule.SVA;
-        String meaning = sva ? "acceptée (décision implicite d'acceptation)" : "rejetée (décision implicite de rejet)";
+        String meaning = sva ? "acceptée (décision implicite d'acceptation)"
+                : "rejetée (décision implicite de rejet)";
         List<String> silence = new ArrayList<>();
         silence.add((sva ? "Silence vaut acceptation" : "Silence vaut rejet") + " : le délai est de "
                 + a.periodMonths() + " mois.");
@@ -162,8 +163,8 @@ public final class LegalDocuments {
                 "- par un recours contentieux devant le tribunal administratif territorialement compétent, y compris "
                         + "en ligne par l'application Télérecours citoyens (www.telerecours.fr).",
                 "Un recours gracieux formé dans ce délai le prolonge : le délai du recours contentieux court à "
-                        + "nouveau à compter de la réponse, ou du rejet implicite né du silence gardé deux mois sur ce "
-                        + "recours (article L411-2 du " + CRPA + ").");
+                        + "nouveau à compter de la réponse, ou du rejet implicite né du silence gardé deux mois "
+                        + "sur ce recours (article L411-2 du " + CRPA + ").");
     }
 
     private static String day(Instant instant) {

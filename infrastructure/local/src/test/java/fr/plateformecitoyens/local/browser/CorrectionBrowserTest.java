@@ -3,6 +3,7 @@ package fr.plateformecitoyens.local.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.plateformecitoyens.adapters.json.Json;
 import fr.plateformecitoyens.local.LocalCloud;
 import fr.plateformecitoyens.local.testing.Api;
@@ -24,7 +25,8 @@ import org.openqa.selenium.By;
 /**
  * The correction path in a real browser: the service declared a request incomplete; the citizen sees what
  * is missing, opens the form prefilled with their answers, is stopped by a field error, completes it, and
- * downloads the acknowledgement of receipt as a PDF. Every page visited is audited with axe-core.
+ * downloads the acknowledgement of receipt as a PDF; an agent attaches a PDF letter to a decision. Every page
+ * visited is audited with axe-core.
  */
 @ExtendWith(LocalCloudExtension.class)
 class CorrectionBrowserTest {
@@ -90,5 +92,43 @@ class CorrectionBrowserTest {
             }
             assertEquals(List.of(), citizen.findings(), "serious or critical accessibility findings");
         }
+    }
+
+    @Test
+    void agentAttachesAPdfToTheDecision_inTheBackOffice_andTheCitizenIsOfferedIt(LocalCloud cloud, Api api)
+            throws Exception {
+        var citizenAccount = cloud.accounts().stream().filter(a -> a.role().equals("citizen")).findFirst()
+                .orElseThrow();
+        Api.Reply filed = api.post(COMMUNE + "/requests", api.token(citizenAccount),
+                Samples.submission(Samples.civilStatusAnswers()));
+        String reference = filed.json().path("reference").asText();
+        Path letter = Files.createTempFile("decision", ".pdf");
+        Files.write(letter, ("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var account = cloud.accounts().stream().filter(a -> a.role().equals("agent")
+                && a.tenantId().equals("beaumont-des-sources")).findFirst().orElseThrow();
+        try (Browser agent = new Browser(1280, 900)) {
+            agent.open(cloud.baseUrl() + "/agents/");
+            agent.type("#email", account.username());
+            agent.type("#password", account.password());
+            agent.click("button[type=submit]");
+            agent.find("[data-testid=inbox]");
+            agent.open(cloud.baseUrl() + "/agents/#/collectivites/beaumont-des-sources/demandes/" + reference);
+            agent.find("#document");
+            agent.audit("demande (agent) avec document de décision");
+            agent.click("[data-testid=transition-in_progress]");
+            agent.until(d -> d.findElements(By.cssSelector("[data-testid=status][data-status=in_progress]"))
+                    .isEmpty() ? null : true, "status in_progress shown");
+            agent.find("#document").sendKeys(letter.toString());
+            agent.type("#note", "Votre acte est joint à ce message.");
+            agent.click("[data-testid=transition-accepted]");
+            agent.until(d -> d.findElements(By.cssSelector("[data-testid=status][data-status=accepted]"))
+                    .isEmpty() ? null : true, "status accepted shown");
+            agent.find("[data-testid=document-decision-v3]");
+            agent.audit("décision avec document");
+            assertEquals(List.of(), agent.findings(), "serious or critical accessibility findings");
+        }
+        JsonNode mine = api.get("/api/v1/me/requests/" + reference, api.token(citizenAccount)).json();
+        assertTrue(mine.path("documents").toString().contains("decision-v3"), mine.toString());
     }
 }

@@ -48,8 +48,9 @@ public final class PdfRenderer implements DocumentRenderer {
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PdfText text = new PdfText(regular);
 
+    /** One document at a time: PDFBox's font objects, shared by the renders of this instance, keep caches. */
     @Override
-    public byte[] render(LegalDocument document) {
+    public synchronized byte[] render(LegalDocument document) {
         try (PDDocument pdf = new PDDocument()) {
             Writer writer = new Writer(pdf);
             writer.line(bold, 9, text.safe(document.issuer()), 0);

@@ -5,6 +5,7 @@ import { api, seg } from '../api.js';
 import { textField, showErrors, clearErrors, findField, problemToErrors, whileBusy, formStatus } from '../fields.js';
 import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
+import { documentsSection, decisionFileField, uploadDecisionFile } from '../legal-documents.js';
 import { navigate } from '../router.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
 
@@ -16,6 +17,8 @@ const TRANSITIONS = [
   ['rejected', 'Refuser'],
   ['closed', 'Clôturer'],
 ];
+/** The express decisions, which may carry a document. */
+const DECISIONS = ['accepted', 'rejected'];
 const NOTE_REQUIRED = {
   rejected: 'Indiquez le motif du refus dans le message au demandeur.',
   incomplete: 'Indiquez les pièces ou informations attendues dans le message au demandeur.',
@@ -42,6 +45,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),
         dataFacts(request.data, procedure)),
       actions(),
+      documentsSection(request),
       timelineSection(request.timeline),
       acknowledgementSection(request.acknowledgement),
     );
@@ -59,6 +63,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
     const form = h('form', { novalidate: true, 'data-testid': 'transition-form' },
       textField({ id: 'note', label: 'Message au demandeur', multiline: true, maxLength: 2000,
         hint: 'Obligatoire pour un refus ou une demande de pièces. Le demandeur le recevra par e-mail.' }),
+      allowed.some(([to]) => DECISIONS.includes(to)) ? decisionFileField() : null,
       h('div', { class: 'button-group' }, allowed.map(([to, label]) => h('button', {
         type: 'submit',
         name: 'to',
@@ -81,12 +86,18 @@ export async function agentRequestView({ params: [tenantId, reference], query },
         showErrors(form, [{ wrapper: findField(form, 'note'), message: NOTE_REQUIRED[to] }]);
         return;
       }
+      const file = form.querySelector('#document')?.files?.[0];
+      if (file && !DECISIONS.includes(to)) {
+        showErrors(form, [{ wrapper: findField(form, 'document'), message: 'Un document ne peut accompagner qu’une acceptation ou un refus.' }]);
+        return;
+      }
       whileBusy(form, status, 'Enregistrement en cours…', async () => {
         try {
+          const document = file ? await uploadDecisionFile(tenantId, file) : null;
           const result = await api(`${path}/transitions`, {
             method: 'POST',
             headers: etag ? { 'If-Match': etag } : {},
-            body: { to, note: note || null },
+            body: { to, note: note || null, document },
           });
           request = result.data;
           etag = result.etag ?? etag;

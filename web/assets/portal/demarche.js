@@ -6,6 +6,7 @@ import { showErrors, clearErrors, problemToErrors, whileBusy, formStatus } from 
 import { buildForm } from '../form.js';
 import { getTenant, getProcedure, rememberTenant } from '../tenants.js';
 import { acknowledgementSection } from '../request-parts.js';
+import { acknowledgementBlock } from '../legal-documents.js';
 import { navigate } from '../router.js';
 
 // The answer to the last submission, shown by the confirmation page without a second call.
@@ -101,6 +102,7 @@ export async function confirmationView({ params: [reference] }) {
       facts([['Démarche', title]]),
       acknowledgementSection(request.acknowledgement)
         ?? h('p', { text: 'L’accusé de réception sera disponible dans le suivi de votre demande.' }),
+      acknowledgementBlock(request.reference),
       h('h2', { text: 'Et ensuite ?' }),
       h('p', { text: 'Le service étudie votre demande. Vous serez informé par e-mail de chaque étape.' }),
       h('div', { class: 'button-group' },

@@ -9,6 +9,7 @@ import { rememberedTenant } from '../tenants.js';
 import { homeView, catalogueView } from './catalogue.js';
 import { demarcheView, confirmationView } from './demarche.js';
 import { myRequestsView, requestDetailView } from './requests.js';
+import { correctionView } from './correction.js';
 import { servicesView, serviceView, confirmAppointmentView } from './appointments.js';
 import { roomsView, roomView } from './rooms.js';
 import { myBookingsView, bookingView } from './my-bookings.js';
@@ -59,6 +60,7 @@ const routes = [
   { path: /^\/demandes$/, view: guarded(myRequestsView) },
   { path: /^\/demandes\/([^/]+)$/, view: guarded(requestDetailView) },
   { path: /^\/demandes\/([^/]+)\/confirmation$/, view: guarded(confirmationView) },
+  { path: /^\/demandes\/([^/]+)\/completer$/, view: guarded(correctionView) },
   { path: /^\/rendez-vous$/, view: servicesView },
   { path: /^\/rendez-vous\/([^/]+)$/, view: serviceView },
   { path: /^\/rendez-vous\/([^/]+)\/confirmation$/, view: guarded(confirmAppointmentView) },

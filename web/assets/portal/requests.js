@@ -4,6 +4,8 @@ import { h, dateTime, dateOnly, statusBadge, facts, announce, notice } from '../
 import { api, seg } from '../api.js';
 import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
+import { documentsSection } from '../legal-documents.js';
+import { correctionHash } from './correction.js';
 
 // Statuses for which an implicit decision can still arise.
 const OPEN = ['submitted', 'in_progress', 'incomplete'];
@@ -86,6 +88,8 @@ export async function requestDetailView({ params: [reference] }) {
           ? dateOnly(request.implicitDecisionDate) : null],
       ]),
       decisionNotice(request.decision),
+      correctionNotice(request),
+      documentsSection(request),
       timelineSection(request.timeline),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Vos réponses' }),
@@ -93,4 +97,15 @@ export async function requestDetailView({ params: [reference] }) {
       acknowledgementSection(request.acknowledgement),
     ],
   };
+}
+
+/** While the request is incomplete: what the service asked for, and the way to answer it. */
+function correctionNotice(request) {
+  if (request.status !== 'incomplete' || !request.correction) return null;
+  return h('div', { class: 'notice info', 'data-testid': 'correction-needed' },
+    h('h2', { text: 'Votre demande est à compléter' }),
+    h('p', { class: 'note pre-line', text: request.correction.missing }),
+    h('p', { text: 'Aucun délai ne court tant que votre dossier est incomplet.' }),
+    h('p', {}, h('a', { class: 'button', href: correctionHash(request.reference), 'data-testid': 'complete-request',
+      text: 'Compléter ma demande' })));
 }

@@ -8,6 +8,7 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
+import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
@@ -19,7 +20,10 @@ import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
+import fr.plateformecitoyens.core.legal.LegalFiles;
 import fr.plateformecitoyens.core.port.Catalogue;
+import fr.plateformecitoyens.core.port.DocumentRenderer;
+import fr.plateformecitoyens.core.port.ProcedureVersions;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
@@ -63,6 +67,11 @@ public final class Services {
             memoize(() -> new DynamoReportStore(dynamo.get(), table.get()));
     private final Supplier<ApiKeys> apiKeys =
             memoize(() -> new ApiKeys(new DynamoApiKeyStore(dynamo.get(), table.get()), clock));
+    private final Supplier<ProcedureVersions> procedureVersions =
+            memoize(() -> new DynamoProcedureVersions(dynamo.get(), table.get()));
+    // A lambda, not a constructor reference: the PDF library's classes load only when a document is rendered.
+    private final Supplier<DocumentRenderer> renderer =
+            memoize(() -> new fr.plateformecitoyens.adapters.pdf.PdfRenderer());
 
     public DynamoDbClient dynamo() {
         return dynamo.get();
@@ -121,6 +130,16 @@ public final class Services {
     /** The booking use cases over this function's adapters. */
     public Bookings booking() {
         return new Bookings(resources(), ledger(), bookings(), events(), clock);
+    }
+
+    /** Every published version of the démarches, read one by one (a request is checked against its own). */
+    public ProcedureVersions procedureVersions() {
+        return procedureVersions.get();
+    }
+
+    /** The legal documents of requests, read from the document store or rendered there on first use. */
+    public LegalFiles legalFiles() {
+        return new LegalFiles(documents(), renderer);
     }
 
     public Clock clock() {

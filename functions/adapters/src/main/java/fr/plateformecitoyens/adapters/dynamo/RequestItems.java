@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.legal.Acknowledgement;
 import fr.plateformecitoyens.core.procedure.SilenceRule;
 import fr.plateformecitoyens.core.request.Applicant;
@@ -122,6 +123,8 @@ final class RequestItems {
             node.put("from", t.from() == null ? null : t.from().code());
             node.put("to", t.to().code());
             node.put("note", t.note());
+            t.document().ifPresent(d -> node.putObject("document").put("key", d.key()).put("fileName", d.fileName())
+                    .put("contentType", d.contentType()).put("size", d.size()));
         }
         return array;
     }
@@ -133,8 +136,16 @@ final class RequestItems {
             transitions.add(new Transition(Instant.parse(node.path("at").asText()), node.path("actor").asText(),
                     from == null ? null : RequestStatus.fromCode(from),
                             RequestStatus.fromCode(node.path("to").asText()),
-                    node.path("note").asText()));
+                    node.path("note").asText(), document(node.path("document"))));
         }
         return transitions;
+    }
+
+    private static Optional<DocumentRef> document(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentRef(node.path("key").asText(), node.path("fileName").asText(),
+                node.path("contentType").asText(), node.path("size").asLong()));
     }
 }

@@ -8,6 +8,10 @@ import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.app.http.ApiFunction;
 import fr.plateformecitoyens.app.http.ApiRequest;
 import fr.plateformecitoyens.app.http.ApiResponse;
+import fr.plateformecitoyens.core.document.DocumentRef;
+import fr.plateformecitoyens.core.document.FileType;
+import fr.plateformecitoyens.core.document.UploadPolicy;
+import fr.plateformecitoyens.core.document.Uploads;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -16,8 +20,10 @@ import fr.plateformecitoyens.core.request.RequestStatus;
 import fr.plateformecitoyens.core.tenant.AgentMembership;
 import fr.plateformecitoyens.core.tenant.HandlingService;
 import fr.plateformecitoyens.core.tenant.Tenant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +32,8 @@ import java.util.regex.Pattern;
 public final class AgentApi {
 
     private static final int MAX_BODY = 64 * 1024;
+    /** A decision attached by an agent: a PDF, as a letter of decision is. */
+    private static final UploadPolicy DECISION_FILES = new UploadPolicy(EnumSet.of(FileType.PDF), 10L * 1024 * 1024);
     /** A strong entity tag of a request as {@link Views#etag} writes it: {@code "<reference>-v<version>"}. */
     private static final Pattern ETAG = Pattern.compile("^\"(.+)-v(\\d+)\"$");
 
@@ -44,7 +52,9 @@ public final class AgentApi {
                 "GET /api/v1/agents/me", api::memberships,
                 "GET /api/v1/tenants/{tenantId}/inbox", api::inbox,
                 "GET /api/v1/tenants/{tenantId}/requests/{reference}", api::read,
-                "POST /api/v1/tenants/{tenantId}/requests/{reference}/transitions", api::transition));
+                "POST /api/v1/tenants/{tenantId}/requests/{reference}/transitions", api::transition,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}/acknowledgement.pdf", api::acknowledgement,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}/documents/{document}", api::document));
     }
 
     private ApiResponse memberships(ApiRequest request) {
@@ -122,13 +132,53 @@ public final class AgentApi {
             throw new DomainException.InvalidInput("Le message doit être un texte.",
                     List.of(new FieldError("note", "Le message doit être un texte.")));
         }
+        long version = Long.parseLong(matcher.group(2));
+        Optional<DocumentRef> document = decisionDocument(request, body.get("document"), to, version);
         CitizenRequest changed = instruction.get().transition(request.path("tenantId"), request.path("reference"),
-                subject, Long.parseLong(matcher.group(2)), to, note == null || note.isNull() ? "" : note.asText());
+                subject, version, to, note == null || note.isNull() ? "" : note.asText(), document);
         return respond(changed);
+    }
+
+    /**
+     * The PDF an agent attaches to a decision: {@code {"uploadId", "fileName"}} of an upload they were granted
+     * (UploadApi), claimed once the agent may read the request, under a key of the version the decision makes.
+     */
+    private Optional<DocumentRef> decisionDocument(ApiRequest request, JsonNode document, RequestStatus to,
+            long version) {
+        if (document == null || document.isNull()) {
+            return Optional.empty();
+        }
+        if (!document.isObject() || !document.path("uploadId").isTextual() || !Instruction.acceptsDocument(to)) {
+            String why = Instruction.acceptsDocument(to) ? "Indiquez l'envoi du fichier (uploadId et fileName)."
+                    : "Joignez un document à une acceptation ou à un refus.";
+            throw new DomainException.InvalidInput(why, List.of(new FieldError("document", why)));
+        }
+        CitizenRequest current = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        String key = "decisions/" + current.tenantId() + "/" + current.reference() + "/decision-v" + (version + 1)
+                + ".pdf";
+        return Optional.of(new Uploads(services.documents()).claim(UploadApi.agentOwner(request.subject()),
+                document.path("uploadId").asText(), document.path("fileName").asText(null), DECISION_FILES, key,
+                "document"));
     }
 
     private ApiResponse respond(CitizenRequest request) {
         String tenantName = services.tenants().tenant(request.tenantId()).map(Tenant::name).orElse(null);
-        return ApiResponse.ok(Views.forAgent(request, tenantName)).withHeader("etag", Views.etag(request));
+        ObjectNode view = LegalDocumentsHttp.describe(Views.forAgent(request, tenantName), request,
+                "/api/v1/tenants/" + request.tenantId() + "/requests/" + request.reference());
+        return ApiResponse.ok(view).withHeader("etag", Views.etag(request));
+    }
+
+    /** The acknowledgement of a request the agent may read (same tenant and service checks as the read). */
+    private ApiResponse acknowledgement(ApiRequest request) {
+        CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        return LegalDocumentsHttp.pdf(services, found, "acknowledgement");
+    }
+
+    private ApiResponse document(ApiRequest request) {
+        CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        return LegalDocumentsHttp.pdf(services, found, request.path("document"));
     }
 }

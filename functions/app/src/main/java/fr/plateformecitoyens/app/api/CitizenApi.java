@@ -13,6 +13,7 @@ import fr.plateformecitoyens.core.request.Applicant;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
 import fr.plateformecitoyens.core.request.CitizenRequests;
+import fr.plateformecitoyens.core.request.Corrections;
 import fr.plateformecitoyens.core.request.SubmitRequest;
 import fr.plateformecitoyens.core.tenant.Tenant;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A signed-in citizen's requests: file one, list them, read one. */
+/**
+ * A signed-in citizen's requests: file one, list them, read one, download its legal documents, complete it
+ * when the service asked for missing pieces.
+ */
 public final class CitizenApi {
 
     /** The largest request body accepted: far above any form, far below API Gateway's own limit. */
@@ -43,7 +47,10 @@ public final class CitizenApi {
         return new ApiFunction("citizenApi", Map.of(
                 "POST /api/v1/tenants/{tenantId}/requests", api::submit,
                 "GET /api/v1/me/requests", api::list,
-                "GET /api/v1/me/requests/{reference}", api::read));
+                "GET /api/v1/me/requests/{reference}", api::read,
+                "GET /api/v1/me/requests/{reference}/acknowledgement.pdf", api::acknowledgement,
+                "GET /api/v1/me/requests/{reference}/documents/{document}", api::document,
+                "POST /api/v1/me/requests/{reference}/corrections", api::correct));
     }
 
     private ApiResponse submit(ApiRequest request) {
@@ -85,7 +92,46 @@ public final class CitizenApi {
 
     private ApiResponse read(ApiRequest request) {
         CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
-        return ApiResponse.ok(Views.detail(found, tenantName(found.tenantId())));
+        return mineView(found);
+    }
+
+    private ApiResponse mineView(CitizenRequest found) {
+        ObjectNode view = LegalDocumentsHttp.describe(Views.detail(found, tenantName(found.tenantId())), found,
+                "/api/v1/me/requests/" + found.reference());
+        return ApiResponse.ok(view).withHeader("etag", Views.etag(found));
+    }
+
+    private ApiResponse acknowledgement(ApiRequest request) {
+        CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
+        return LegalDocumentsHttp.pdf(services, found, "acknowledgement");
+    }
+
+    private ApiResponse document(ApiRequest request) {
+        CitizenRequest found = mine.get().read(request.subject(), request.path("reference"));
+        return LegalDocumentsHttp.pdf(services, found, request.path("document"));
+    }
+
+    /** The citizen completes an incomplete request: {@code {"data": {...}, "note": "..."}} with If-Match. */
+    private ApiResponse correct(ApiRequest request) {
+        String subject = request.subject();
+        long version = Etags.expectedVersion(request, request.path("reference"));
+        JsonNode body = request.jsonBody(MAX_BODY);
+        JsonNode data = body.get("data");
+        JsonNode note = body.get("note");
+        if (data == null || !data.isObject()) {
+            throw new DomainException.InvalidInput("Envoyez les réponses modifiées.",
+                    List.of(new FieldError("data", "Envoyez les réponses sous forme d'objet JSON.")));
+        }
+        if (note != null && !note.isNull() && !note.isTextual()) {
+            throw new DomainException.InvalidInput("Le message doit être un texte.",
+                    List.of(new FieldError("note", "Le message doit être un texte.")));
+        }
+        Map<String, Object> changes = Json.toMap(data);
+        CitizenRequest changed = new Corrections(services.requests(), services.procedureVersions(),
+                services.validator(), services.events(), services.clock())
+                .correct(subject, request.path("reference"), version, changes,
+                        note == null || note.isNull() ? "" : note.asText());
+        return mineView(changed);
     }
 
     private String tenantName(String tenantId) {

@@ -6,6 +6,7 @@ import fr.plateformecitoyens.core.legal.DecisionClock;
 import fr.plateformecitoyens.core.port.DomainEvent;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.RequestStatus;
 import fr.plateformecitoyens.core.request.Transition;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,25 +33,44 @@ final class Emails {
     }
 
     static Mail acknowledgement(CitizenRequest r, String portalUrl) {
+        return acknowledgement(r, portalUrl, null);
+    }
+
+    /** @param attached the name of the PDF acknowledgement attached to the e-mail, or null when none is */
+    static Mail acknowledgement(CitizenRequest r, String portalUrl, String attached) {
         List<String> lines = new ArrayList<>();
         lines.add(greeting(r));
         lines.add("Nous avons bien reçu votre demande « " + r.procedureTitle() + " », enregistrée sous la référence "
                 + r.reference() + ".");
         lines.add("Accusé de réception :");
         lines.addAll(r.acknowledgement().mentions().stream().map(m -> "- " + m).toList());
+        if (attached != null) {
+            lines.add("Cet accusé de réception est joint à ce message au format PDF (" + attached + ") : "
+                    + "conservez-le.");
+        }
         lines.add("Vous pouvez suivre votre demande dans « Mes demandes » : " + link(portalUrl, r));
         return compose("Accusé de réception de votre demande " + r.reference(), lines);
     }
 
     /** The e-mail about one change of status, {@code change}, which may not be the latest one. */
     static Mail statusChanged(CitizenRequest r, Transition change, String portalUrl) {
+        return statusChanged(r, change, portalUrl, null);
+    }
+
+    /** @param attached the name of the PDF attached (the document of an implicit decision), or null */
+    static Mail statusChanged(CitizenRequest r, Transition change, String portalUrl, String attached) {
         List<String> lines = new ArrayList<>();
         lines.add(greeting(r));
         lines.add("Votre demande « " + r.procedureTitle() + " » (référence " + r.reference()
                 + ") a changé de statut le " + DAY.format(change.at().atZone(DecisionClock.PARIS)) + " : "
                 + change.to().label() + ".");
         if (!change.note().isEmpty()) {
-            lines.add("Message du service : " + change.note());
+            boolean own = change.actorId().equals(r.applicant().id());
+            lines.add((own ? "Votre message : " : "Message du service : ") + change.note());
+        }
+        if (change.to() == RequestStatus.INCOMPLETE) {
+            lines.add("Aucun délai ne court tant que votre dossier est incomplet. Complétez votre demande depuis "
+                    + "« Mes demandes » : " + link(portalUrl, r));
         }
         switch (change.to()) {
             case IMPLICITLY_ACCEPTED -> lines.add("Faute de réponse dans le délai, votre demande est réputée "
@@ -60,6 +80,9 @@ final class Emails {
                     + "mois : par un recours gracieux auprès du service, ou devant le tribunal administratif compétent "
                     + "(www.telerecours.fr).");
             default -> { }
+        }
+        if (attached != null) {
+            lines.add("Le document de cette décision est joint à ce message au format PDF (" + attached + ").");
         }
         lines.add("Détail de votre demande : " + link(portalUrl, r));
         return compose("Votre demande " + r.reference() + " : " + change.to().label(), lines);

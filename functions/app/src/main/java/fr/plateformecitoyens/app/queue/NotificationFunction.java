@@ -14,9 +14,12 @@ import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.core.booking.Booking;
 import fr.plateformecitoyens.core.booking.Resource;
 import fr.plateformecitoyens.core.legal.DecisionClock;
+import fr.plateformecitoyens.core.legal.LegalDocument;
+import fr.plateformecitoyens.core.legal.LegalFiles;
 import fr.plateformecitoyens.core.port.Attachment;
 import fr.plateformecitoyens.core.port.DomainEvent;
 import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.RequestStatus;
 import fr.plateformecitoyens.core.request.Transition;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,6 +100,9 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
             return;
         }
         CitizenRequest request = found.get();
+        // The legal document the event brings (the acknowledgement, the document of an implicit decision) is
+        // rendered and stored first, e-mail or not: it is there for downloads and for printing at the counter.
+        Optional<LegalFiles.File> document = legalDocument(event, request);
         if (request.applicant().email() == null || request.applicant().email().isBlank()) {
             Log.info("applicant has no e-mail address, nothing sent", "reference", request.reference());
             return;
@@ -116,12 +122,34 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
             Log.info("e-mail already sent or being sent, skipped", "reference", request.reference(), "mail", marker);
             return;
         }
+        boolean carriesDocument = event.type() == DomainEvent.Type.REQUEST_SUBMITTED
+                || change.to() == RequestStatus.IMPLICITLY_ACCEPTED || change.to() == RequestStatus.IMPLICITLY_REJECTED;
+        // An express decision carries the document the agent attached to it, if any.
+        Optional<LegalFiles.File> attached = carriesDocument ? document : change.document()
+                .flatMap(d -> services.documents().get(d.key())
+                        .map(stored -> new LegalFiles.File(d.fileName(), d.contentType(), stored.content())));
+        String name = attached.map(LegalFiles.File::fileName).orElse(null);
         Emails.Mail mail = event.type() == DomainEvent.Type.REQUEST_SUBMITTED
-                ? Emails.acknowledgement(request, services.portalUrl())
-                : Emails.statusChanged(request, change, services.portalUrl());
+                ? Emails.acknowledgement(request, services.portalUrl(), name)
+                : Emails.statusChanged(request, change, services.portalUrl(), name);
+        List<Attachment> files = attached.map(d -> List.of(new Attachment(d.fileName(), d.contentType(), d.content())))
+                .orElse(List.of());
         sendClaimed(key, () -> services.mailer().send(request.applicant().email(), mail.subject(), mail.text(),
-                mail.html()));
+                mail.html(), files));
         Log.info("e-mail sent", "reference", request.reference(), "mail", marker);
+    }
+
+    /** The acknowledgement for a filing; for an implicit decision, its attestation or notice; else nothing. */
+    private Optional<LegalFiles.File> legalDocument(DomainEvent event, CitizenRequest request) {
+        Optional<LegalDocument.Kind> kind = Optional.empty();
+        if (event.type() == DomainEvent.Type.REQUEST_SUBMITTED) {
+            kind = Optional.of(LegalDocument.Kind.ACKNOWLEDGEMENT);
+        } else if (request.status() == RequestStatus.IMPLICITLY_ACCEPTED) {
+            kind = Optional.of(LegalDocument.Kind.IMPLICIT_ACCEPTANCE);
+        } else if (request.status() == RequestStatus.IMPLICITLY_REJECTED) {
+            kind = Optional.of(LegalDocument.Kind.IMPLICIT_REJECTION);
+        }
+        return kind.map(k -> services.legalFiles().fetchOrRender(request, k));
     }
 
     /**

@@ -1,10 +1,14 @@
 package fr.plateformecitoyens.core.legal;
 
 import fr.plateformecitoyens.core.procedure.LegalRegime;
+import fr.plateformecitoyens.core.request.RequestStatus;
+import fr.plateformecitoyens.core.request.Transition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes when silence turns into an implicit decision.
@@ -48,5 +52,28 @@ public final class DecisionClock {
         }
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(dayOf(stoppedAt), originalDate));
         return completion.plusDays(daysLeft);
+    }
+
+    /**
+     * The implicit-decision date after the recorded history of a request: the period from receipt, then,
+     * for each time the request was declared incomplete while its clock ran and later taken up again, the
+     * date {@link #afterCorrection} gives. Every round counts from the date that applied just before it, so
+     * a request asked twice for missing pieces keeps, under a suspension, only the days that were left.
+     *
+     * @return empty while the request is incomplete (no clock runs, L114-5)
+     */
+    public static Optional<LocalDate> replay(LegalRegime regime, Instant receivedAt, List<Transition> history) {
+        LocalDate date = implicitDecisionDate(receivedAt, regime);
+        Instant stoppedAt = null;
+        for (Transition t : history) {
+            boolean wasRunning = t.from() == null || t.from().clockRuns();
+            if (t.to() == RequestStatus.INCOMPLETE && wasRunning && stoppedAt == null) {
+                stoppedAt = t.at();
+            } else if (stoppedAt != null && t.to().clockRuns()) {
+                date = afterCorrection(regime, date, stoppedAt, t.at());
+                stoppedAt = null;
+            }
+        }
+        return stoppedAt == null ? Optional.of(date) : Optional.empty();
     }
 }

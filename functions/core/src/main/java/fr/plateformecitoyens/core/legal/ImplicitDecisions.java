@@ -63,8 +63,10 @@ public final class ImplicitDecisions {
         }
         RequestStatus outcome = request.acknowledgement().rule() == SilenceRule.SVA
                 ? RequestStatus.IMPLICITLY_ACCEPTED : RequestStatus.IMPLICITLY_REJECTED;
+        // The decided request keeps the date its implicit decision arose on (the documents of the decision
+        // quote it); it leaves the due calendar because its status no longer runs the clock.
         CitizenRequest decided = request.with(new Transition(now, Transition.SYSTEM, request.status(), outcome,
-                ""), Optional.empty());
+                ""), request.implicitDecisionDate());
         if (!store.replace(decided, request.version())) {
             return false;
         }

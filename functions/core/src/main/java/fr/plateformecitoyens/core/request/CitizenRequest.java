@@ -40,6 +40,15 @@ public record CitizenRequest(String tenantId, String reference, String procedure
                 newDecisionDate, longer, version + 1, fingerprint);
     }
 
+    /** This request with the answers {@code newData}, after {@code transition}, one version later. */
+    public CitizenRequest corrected(Map<String, Object> newData, Transition transition,
+            Optional<LocalDate> newDecisionDate) {
+        CitizenRequest moved = with(transition, newDecisionDate);
+        return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
+                applicant, channel, newData, moved.status(), receivedAt, moved.updatedAt(), acknowledgement,
+                newDecisionDate, moved.history(), moved.version(), fingerprint);
+    }
+
     /** The most recent transition into {@code status}, if any. */
     public Optional<Transition> lastTransitionTo(RequestStatus target) {
         for (int i = history.size() - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 package fr.plateformecitoyens.core.request;
 
+import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.legal.DecisionClock;
@@ -62,6 +63,12 @@ public final class Instruction {
     /** Moves a request to {@code to}, provided the agent's copy is still the current version. */
     public CitizenRequest transition(String tenantId, String reference, String agentId, long expectedVersion,
             RequestStatus to, String note) {
+        return transition(tenantId, reference, agentId, expectedVersion, to, note, Optional.empty());
+    }
+
+    /** The same, with a document attached to the decision (see {@link #acceptsDocument}). */
+    public CitizenRequest transition(String tenantId, String reference, String agentId, long expectedVersion,
+            RequestStatus to, String note, Optional<DocumentRef> document) {
         CitizenRequest request = read(tenantId, reference, agentId);
         String text = note == null ? "" : note.strip();
         if (text.length() > MAX_NOTE) {
@@ -81,7 +88,11 @@ public final class Instruction {
             throw new DomainException.InvalidInput(why, List.of(new FieldError("note", why)));
         }
         Instant now = clock.instant();
-        CitizenRequest changed = request.with(new Transition(now, agentId, request.status(), to, text),
+        if (document.isPresent() && !acceptsDocument(to)) {
+            throw new DomainException.InvalidInput("Un document ne peut accompagner qu'une décision.",
+                    List.of(new FieldError("document", "Joignez un document à une acceptation ou à un refus.")));
+        }
+        CitizenRequest changed = request.with(new Transition(now, agentId, request.status(), to, text, document),
                 nextDecisionDate(request, to, now));
         if (!store.replace(changed, expectedVersion)) {
             throw stale();
@@ -91,6 +102,11 @@ public final class Instruction {
         return changed;
     }
 
+    /** Only an express decision (acceptance or rejection) carries a document. */
+    public static boolean acceptsDocument(RequestStatus to) {
+        return to == RequestStatus.ACCEPTED || to == RequestStatus.REJECTED;
+    }
+
     private Optional<LocalDate> nextDecisionDate(CitizenRequest request, RequestStatus to, Instant now) {
         if (!to.clockRuns()) {
             return Optional.empty();
@@ -98,11 +114,9 @@ public final class Instruction {
         if (request.status() != RequestStatus.INCOMPLETE) {
             return request.implicitDecisionDate();
         }
-        LegalRegime regime = regimeOf(request);
-        Instant stoppedAt = request.lastTransitionTo(RequestStatus.INCOMPLETE).map(Transition::at).orElse(now);
-        LocalDate original = request.acknowledgement().implicitDecisionDate()
-                .orElse(DecisionClock.implicitDecisionDate(request.receivedAt(), regime));
-        return Optional.of(DecisionClock.afterCorrection(regime, original, stoppedAt, now));
+        List<Transition> longer = new java.util.ArrayList<>(request.history());
+        longer.add(new Transition(now, Transition.SYSTEM, RequestStatus.INCOMPLETE, to, ""));
+        return DecisionClock.replay(regimeOf(request), request.acknowledgement().receivedAt(), longer);
     }
 
     private LegalRegime regimeOf(CitizenRequest request) {

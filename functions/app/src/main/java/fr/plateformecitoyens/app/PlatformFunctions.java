@@ -4,9 +4,11 @@ import fr.plateformecitoyens.app.api.AgendaApi;
 import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
+import fr.plateformecitoyens.app.api.FilingApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
+import fr.plateformecitoyens.app.schedule.AccessLogRetentionFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
 import java.io.InputStream;
@@ -38,6 +40,8 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
         functions.put("uploadApi", UploadApi::function);
+        functions.put("filingApi", FilingApi::function);
+        functions.put("accessLogRetention", AccessLogRetentionFunction::function);
         return functions;
     }
 

@@ -8,6 +8,7 @@ import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.app.http.ApiFunction;
 import fr.plateformecitoyens.app.http.ApiRequest;
 import fr.plateformecitoyens.app.http.ApiResponse;
+import fr.plateformecitoyens.core.access.AccessEntry;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -18,6 +19,7 @@ import fr.plateformecitoyens.core.tenant.HandlingService;
 import fr.plateformecitoyens.core.tenant.Tenant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +100,8 @@ public final class AgentApi {
     private ApiResponse read(ApiRequest request) {
         CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
                 request.subject());
+        services.accessJournal().record(found.tenantId(), request.subject(), FilingApi.agentName(request),
+                AccessEntry.Action.REQUEST_READ, Optional.of(found.reference()), Optional.of(found.applicant().id()));
         return respond(found);
     }
 

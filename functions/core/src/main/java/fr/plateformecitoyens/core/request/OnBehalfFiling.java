@@ -83,8 +83,7 @@ public final class OnBehalfFiling {
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput("Certaines informations sont à corriger.", errors);
         }
-        Instant receivedAt = arrivedOn.map(d -> d.atStartOfDay(DecisionClock.PARIS).toInstant())
-                .orElseGet(clock::instant);
+        Instant receivedAt = arrivedOn.map(OnBehalfFiling::receiptOfLetter).orElseGet(clock::instant);
         FiledBy filedBy = new FiledBy(c.agentId(), c.agentName(), arrivedOn, Optional.empty());
         SubmitRequest.LetterClaim claim = reference -> c.letter().map(l -> claim(c, l, reference));
         SubmitRequest.Outcome outcome = submit.submit(new SubmitRequest.Command(c.tenantId(), c.procedureId(),
@@ -93,6 +92,14 @@ public final class OnBehalfFiling {
         journal.record(c.tenantId(), c.agentId(), c.agentName(), AccessEntry.Action.REQUEST_FILED,
                 Optional.of(outcome.request().reference()), Optional.of(outcome.request().applicant().id()));
         return outcome;
+    }
+
+    /**
+     * The instant a letter counts as received: the start of its arrival day in Paris, whatever day of the week
+     * or holiday it is (a letter delivered on a Saturday is received that Saturday, and the period runs from it).
+     */
+    public static Instant receiptOfLetter(LocalDate arrivedOn) {
+        return arrivedOn.atStartOfDay(DecisionClock.PARIS).toInstant();
     }
 
     private DocumentRef claim(Command c, Letter letter, String reference) {

@@ -1,6 +1,6 @@
 // The back-office for agents: routes, header navigation, sign-in and access guard.
 
-import { h, setAppName } from '../dom.js';
+import { h, fill, setAppName } from '../dom.js';
 import { api, onUnauthorized } from '../api.js';
 import * as auth from '../auth.js';
 import { startRouter, navigate, flash, notFoundView, currentRoute } from '../router.js';
@@ -9,6 +9,9 @@ import { inboxView, inboxHash } from './inbox.js';
 import { agentRequestView } from './request.js';
 import { agendaView, agendaHash } from './agenda.js';
 import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
+import { filingView, filingHash } from './filing.js';
+import { acknowledgementPrintView } from './acknowledgement-print.js';
+import { accessLogView, accessLogHash } from './access-log.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -115,6 +118,9 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/enregistrer$/, view: guarded((ctx) => filingView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)\/accuse$/, view: guarded(acknowledgementPrintView) },
+  { path: /^\/collectivites\/([^/]+)\/journal-des-acces$/, view: guarded(accessLogView) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -137,12 +143,19 @@ function renderNav() {
     return;
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
+  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces)$/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
-  nav.replaceChildren(
+  fill(nav,
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
-      'aria-current': path !== '/connexion' && !onAgenda ? 'page' : null, 'data-testid': 'nav-requests' })),
+      'aria-current': path !== '/connexion' && !onAgenda && !onOwnPage ? 'page' : null,
+      'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
+    tenant ? h('li', {}, h('a', { href: filingHash(tenant), text: 'Enregistrer une demande',
+      'aria-current': /\/enregistrer$/.test(path) ? 'page' : null, 'data-testid': 'nav-filing' })) : null,
+    tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: accessLogHash(tenant),
+      text: 'Journal des accès', 'aria-current': /\/journal-des-acces$/.test(path) ? 'page' : null,
+      'data-testid': 'nav-access-log' })) : null,
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -58,7 +58,11 @@ public final class FunctionHost {
             synchronized (this) {
                 current = invoker;
                 if (current == null) {
-                    current = new FunctionInvoker(definition);
+                    // Spring Boot resets the JVM's one Logback context as each context starts: two functions
+                    // starting at once in this shared JVM can break each other's start, so they start in turn.
+                    synchronized (FunctionHost.class) {
+                        current = new FunctionInvoker(definition);
+                    }
                     invoker = current;
                 }
             }

@@ -40,7 +40,6 @@ class CounterFilingBrowserTest {
         String reference;
         try (Browser agent = new Browser(1280, 900)) {
             signIn(cloud, agent, "agent");
-            agent.find("[data-testid=inbox]");
             agent.click("[data-testid=nav-filing]");
             agent.find("[data-testid=search-person]");
             agent.audit("enregistrer une demande");
@@ -95,13 +94,22 @@ class CounterFilingBrowserTest {
             Files.deleteIfExists(letter);
         }
 
+        String filed = reference;
         try (Browser admin = new Browser(1280, 900)) {
             signIn(cloud, admin, "admin");
             admin.click("[data-testid=nav-access-log]");
             admin.find("#log-reference");
-            admin.type("#log-reference", reference);
+            admin.type("#log-reference", filed);
             admin.click("[data-testid=filter-log]");
-            String journal = admin.find("[data-testid=access-log]").getText();
+            String journal = admin.until(d -> {
+                try {
+                    String text = d.findElement(By.cssSelector("[data-testid=access-log] caption")).getText();
+                    return text.contains(filed) ? d.findElement(By.cssSelector("[data-testid=access-log]")).getText()
+                            : null;
+                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                    return null;
+                }
+            }, "the journal of request " + filed);
             assertTrue(journal.contains("Enregistrement d'une demande pour une personne"), journal);
             assertTrue(journal.contains("Dominique Lefèvre"), journal);
             admin.audit("journal des accès");
@@ -116,5 +124,8 @@ class CounterFilingBrowserTest {
         browser.type("#email", account.username());
         browser.type("#password", account.password());
         browser.click("button[type=submit]");
+        browser.find("[data-testid=sign-out]");
+        ((JavascriptExecutor) browser.driver()).executeScript("location.hash = arguments[0]",
+                "#/collectivites/" + TENANT + "/demandes");
     }
 }

@@ -56,7 +56,8 @@ public final class Services {
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Clock clock = new PlatformClock();
-    private final Supplier<PersonDirectory> people = memoize(() -> new DynamoPersonDirectory(dynamo.get(), table.get()));
+    private final Supplier<PersonDirectory> people =
+            memoize(() -> new DynamoPersonDirectory(dynamo.get(), table.get()));
     private final Supplier<AccessLog> accessLog = memoize(() -> new DynamoAccessLog(dynamo.get(), table.get()));
 
     public DynamoDbClient dynamo() {

@@ -54,6 +54,9 @@ public final class People {
     public List<Person> search(String tenantId, String agentId, String agentName, String query) {
         membership(tenantId, agentId);
         String text = query == null ? "" : query.strip();
+        if (text.length() > MAX_TEXT) {
+            throw invalid("q", "La recherche ne doit pas dépasser " + MAX_TEXT + " caractères.");
+        }
         List<Person> found;
         if (text.contains("@")) {
             found = directory.byEmail(tenantId, text.toLowerCase(Locale.ROOT), MAX_RESULTS);
@@ -108,6 +111,13 @@ public final class People {
                 errors.add(new FieldError("city", "Indiquez la commune" + why + "."));
             }
         }
+        String[][] texts = {{"givenName", given}, {"familyName", family}, {"email", email}, {"phone", phone},
+            {"street", street}, {"postcode", postcode}, {"city", city}};
+        for (String[] text : texts) {
+            if (text[1].length() > MAX_TEXT && errors.stream().noneMatch(e -> e.field().equals(text[0]))) {
+                errors.add(new FieldError(text[0], "Ce champ ne doit pas dépasser " + MAX_TEXT + " caractères."));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput("Certaines informations sur la personne sont à corriger.", errors);
         }
@@ -129,8 +139,7 @@ public final class People {
     }
 
     private static String clean(String text) {
-        String value = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
-        return value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
     }
 
     private static String newId() {

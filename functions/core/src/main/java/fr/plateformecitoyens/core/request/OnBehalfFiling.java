@@ -78,7 +78,8 @@ public final class OnBehalfFiling {
             }
         } else if (c.letterArrivedOn().isPresent() || c.letter().isPresent()) {
             errors.add(new FieldError(c.letter().isPresent() ? "letter" : "letterArrivedOn",
-                    "La date d'arrivée et le courrier numérisé ne concernent que les demandes reçues par courrier."));
+                    "La date d'arrivée et le courrier numérisé ne concernent que les demandes reçues par "
+                            + "courrier."));
         }
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput("Certaines informations sont à corriger.", errors);

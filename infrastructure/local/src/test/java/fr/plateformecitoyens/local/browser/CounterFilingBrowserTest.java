@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -106,7 +108,7 @@ class CounterFilingBrowserTest {
                     String text = d.findElement(By.cssSelector("[data-testid=access-log] caption")).getText();
                     return text.contains(filed) ? d.findElement(By.cssSelector("[data-testid=access-log]")).getText()
                             : null;
-                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                } catch (NoSuchElementException | StaleElementReferenceException e) {
                     return null;
                 }
             }, "the journal of request " + filed);

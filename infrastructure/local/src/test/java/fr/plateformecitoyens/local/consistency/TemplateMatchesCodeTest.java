@@ -90,7 +90,8 @@ class TemplateMatchesCodeTest {
                     assertEquals("notifications", definition(function));
                     assertTrue(String.valueOf(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"));
                 } else if ("Schedule".equals(event.get("Type"))) {
-                    assertTrue(Set.of("decisionClock", "bookingReminders", "accessLogRetention").contains(definition(function)),
+                    assertTrue(Set.of("decisionClock", "bookingReminders", "accessLogRetention")
+                            .contains(definition(function)),
                             function.logicalId() + " is scheduled but is no scheduled job");
                 }
             });

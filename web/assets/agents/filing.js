@@ -2,7 +2,7 @@
 // called, or wrote. The person, the démarche and its form, the channel; for a letter its arrival day and
 // its scan, uploaded straight to the document store with a progress bar.
 
-import { h, fill, uuid, notice } from '../dom.js';
+import { h, fill, uuid } from '../dom.js';
 import { api, seg } from '../api.js';
 import { showErrors, clearErrors, findField, problemToErrors, whileBusy, formStatus, textField } from '../fields.js';
 import { buildForm } from '../form.js';
@@ -48,10 +48,8 @@ export async function filingView({ params: [tenantId] }, getMembership) {
   let builder = null;
   const idempotencyKey = uuid();
   const status = formStatus();
-  const personRequired = h('div');
   const picker = peoplePicker(tenantId, (chosen) => {
     person = chosen;
-    personRequired.replaceChildren();
   });
 
   const procedureSelect = h('select', { id: 'procedure', name: 'procedure' },
@@ -149,8 +147,8 @@ export async function filingView({ params: [tenantId] }, getMembership) {
       h('h1', { text: 'Enregistrer une demande' }),
       h('p', { text: 'Pour une personne venue au guichet, qui a appelé ou qui a écrit. La demande a les mêmes effets '
         + 'qu’une demande en ligne : même accusé de réception, même délai de décision.' }),
-      picker, personRequired, form,
-      notice('Les champs marqués « (obligatoire) » doivent être remplis.', 'info'),
+      h('p', { text: 'Les champs marqués « (obligatoire) » doivent être remplis. Les autres sont facultatifs.' }),
+      picker, form,
     ],
   };
 }

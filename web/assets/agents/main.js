@@ -143,7 +143,7 @@ function renderNav() {
     return;
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
-  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces)$/.test(path);
+  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces|demandes\/[^/]+\/accuse)$/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   fill(nav,
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',

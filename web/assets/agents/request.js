@@ -7,6 +7,7 @@ import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
 import { navigate } from '../router.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
+import { filedBySection } from './filed-by.js';
 
 /** Transitions in the order their buttons appear, with their labels. */
 const TRANSITIONS = [
@@ -37,6 +38,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       body,
       message,
       summary(request, serviceName),
+      filedBySection(tenantId, request),
       decisionNotice(request.decision),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),

@@ -10,15 +10,20 @@ import fr.plateformecitoyens.app.http.ApiRequest;
 import fr.plateformecitoyens.app.http.ApiResponse;
 import fr.plateformecitoyens.core.access.AccessEntry;
 import fr.plateformecitoyens.core.access.AccessJournal;
+import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.document.Uploads;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.person.People;
 import fr.plateformecitoyens.core.person.Person;
 import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.FiledBy;
+import fr.plateformecitoyens.core.request.Instruction;
 import fr.plateformecitoyens.core.request.OnBehalfFiling;
 import fr.plateformecitoyens.core.request.References;
 import fr.plateformecitoyens.core.request.SubmitRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,6 +38,7 @@ import java.util.Optional;
 public final class FilingApi {
 
     private static final int MAX_KEY = 255;
+    private static final Duration LETTER_LINK = Duration.ofMinutes(5);
 
     private final Services services;
 
@@ -47,6 +53,7 @@ public final class FilingApi {
                 "POST /api/v1/tenants/{tenantId}/contacts", api::createContact,
                 "POST /api/v1/tenants/{tenantId}/filings", api::file,
                 "GET /api/v1/tenants/{tenantId}/requests/{reference}/acknowledgement-letter", api::letter,
+                "GET /api/v1/tenants/{tenantId}/requests/{reference}/letter", api::scannedLetter,
                 "GET /api/v1/tenants/{tenantId}/access-log", api::accessLog));
     }
 
@@ -140,6 +147,21 @@ public final class FilingApi {
                 .put("email", found.applicant().email());
         recipient.set("address", person.map(FilingApi::person).map(p -> p.get("address")).orElse(null));
         return ApiResponse.ok(view);
+    }
+
+    /** A link, valid five minutes, to the scanned letter of a request filed by post, for agents who handle it. */
+    private ApiResponse scannedLetter(ApiRequest request) {
+        CitizenRequest found = new Instruction(services.tenants(), services.catalogue(), services.requests(),
+                services.events(), services.clock()).read(request.path("tenantId"), request.path("reference"),
+                request.subject());
+        DocumentRef letter = found.filedBy().flatMap(FiledBy::letter).orElseThrow(() ->
+                new DomainException.NotFound("Cette demande n'a pas de courrier numérisé."));
+        services.accessJournal().record(found.tenantId(), request.subject(), agentName(request),
+                AccessEntry.Action.LETTER_READ, Optional.of(found.reference()), Optional.of(found.applicant().id()));
+        Instant expires = services.clock().instant().plus(LETTER_LINK);
+        return ApiResponse.ok(Json.object().put("url", services.documents().grantDownload(letter.key(),
+                letter.fileName(), LETTER_LINK).toString()).put("fileName", letter.fileName())
+                .put("contentType", letter.contentType()).put("expiresAt", expires.toString()));
     }
 
     private ApiResponse accessLog(ApiRequest request) {

@@ -28,12 +28,13 @@ public record AccessEntry(String tenantId, String id, Instant at, String agentId
 
     /** What the agent did that exposed personal data. */
     public enum Action {
-        REQUEST_READ("request.read", "Consultation d'une demande"),
+        REQUEST_READ("request.read", "Consultation d’une demande"),
         REQUEST_EXPORT("request.export", "Export de demandes"),
-        PEOPLE_SEARCH("people.search", "Recherche d'une personne"),
-        PERSON_READ("person.read", "Consultation d'une fiche"),
-        REQUEST_FILED("request.filed", "Enregistrement d'une demande pour une personne"),
-        ACKNOWLEDGEMENT_READ("acknowledgement.read", "Accusé de réception à imprimer");
+        PEOPLE_SEARCH("people.search", "Recherche d’une personne"),
+        PERSON_READ("person.read", "Consultation d’une fiche"),
+        REQUEST_FILED("request.filed", "Enregistrement d’une demande pour une personne"),
+        ACKNOWLEDGEMENT_READ("acknowledgement.read", "Accusé de réception à imprimer"),
+        LETTER_READ("letter.read", "Consultation du courrier numérisé");
 
         private final String code;
         private final String label;

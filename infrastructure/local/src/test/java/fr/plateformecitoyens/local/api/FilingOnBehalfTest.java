@@ -105,6 +105,12 @@ class FilingOnBehalfTest {
         assertEquals(arrived.toString(), asAgent.path("filedBy").path("letterArrivedOn").asText());
         assertEquals("application/pdf", asAgent.path("filedBy").path("letter").path("contentType").asText());
         assertEquals("post", asAgent.path("channel").asText());
+        Api.Reply link = api.get(COMMUNE + "/requests/" + filed.json().path("reference").asText() + "/letter", agent);
+        assertEquals(200, link.status(), link.raw().body());
+        byte[] kept = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(link.json().path("url").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Filings.PDF, kept, "the scan, as uploaded");
     }
 
     @Test

@@ -112,7 +112,7 @@ class CounterFilingBrowserTest {
                     return null;
                 }
             }, "the journal of request " + filed);
-            assertTrue(journal.contains("Enregistrement d'une demande pour une personne"), journal);
+            assertTrue(journal.contains("Enregistrement d’une demande pour une personne"), journal);
             assertTrue(journal.contains("Dominique Lefèvre"), journal);
             admin.audit("journal des accès");
             assertEquals(List.of(), admin.findings(), "serious or critical accessibility findings (admin)");

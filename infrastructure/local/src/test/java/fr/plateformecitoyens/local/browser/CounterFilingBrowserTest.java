@@ -91,6 +91,11 @@ class CounterFilingBrowserTest {
             assertTrue(mentions.get(0).endsWith(", par courrier."), mentions.get(0));
             agent.find("[data-testid=print]");
             agent.audit("accusé de réception à imprimer");
+            ((JavascriptExecutor) agent.driver()).executeScript("location.hash = arguments[0]",
+                    "#/collectivites/" + TENANT + "/demandes/" + reference);
+            assertTrue(agent.find("[data-testid=filed-by]").getText().contains("Dominique Lefèvre"));
+            agent.find("[data-testid=open-letter]");
+            agent.audit("demande enregistrée pour une personne");
             assertEquals(List.of(), agent.findings(), "serious or critical accessibility findings (agent)");
         } finally {
             Files.deleteIfExists(letter);

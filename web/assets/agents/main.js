@@ -1,6 +1,6 @@
 // The back-office for agents: routes, header navigation, sign-in and access guard.
 
-import { h, setAppName } from '../dom.js';
+import { h, fill, setAppName } from '../dom.js';
 import { api, onUnauthorized } from '../api.js';
 import * as auth from '../auth.js';
 import { startRouter, navigate, flash, notFoundView, currentRoute } from '../router.js';
@@ -10,6 +10,9 @@ import { agentRequestView } from './request.js';
 import { agendaView, agendaHash } from './agenda.js';
 import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
 import { agentReportsView, agentReportView, reportsHash } from './reports.js';
+import { filingView, filingHash } from './filing.js';
+import { acknowledgementPrintView } from './acknowledgement-print.js';
+import { accessLogView, accessLogHash } from './access-log.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -118,6 +121,9 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/signalements$/, view: guarded((ctx) => agentReportsView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/signalements\/([^/]+)$/, view: guarded((ctx) => agentReportView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/enregistrer$/, view: guarded((ctx) => filingView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)\/accuse$/, view: guarded(acknowledgementPrintView) },
+  { path: /^\/collectivites\/([^/]+)\/journal-des-acces$/, view: guarded(accessLogView) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -140,15 +146,22 @@ function renderNav() {
     return;
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
+  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces|demandes\/[^/]+\/accuse)$/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   const onReports = /\/signalements(\/|$)/.test(path);
-  nav.replaceChildren(
+  fill(nav,
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
-      'aria-current': path !== '/connexion' && !onAgenda && !onReports ? 'page' : null, 'data-testid': 'nav-requests' })),
+      'aria-current': path !== '/connexion' && !onAgenda && !onOwnPage && !onReports ? 'page' : null,
+      'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
-    ...(tenant ? [h('li', {}, h('a', { href: reportsHash(tenant), text: 'Signalements',
-      'aria-current': onReports ? 'page' : null, 'data-testid': 'nav-reports' }))] : []),
+    tenant ? h('li', {}, h('a', { href: reportsHash(tenant), text: 'Signalements',
+      'aria-current': onReports ? 'page' : null, 'data-testid': 'nav-reports' })) : null,
+    tenant ? h('li', {}, h('a', { href: filingHash(tenant), text: 'Enregistrer une demande',
+      'aria-current': /\/enregistrer$/.test(path) ? 'page' : null, 'data-testid': 'nav-filing' })) : null,
+    tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: accessLogHash(tenant),
+      text: 'Journal des accès', 'aria-current': /\/journal-des-acces$/.test(path) ? 'page' : null,
+      'data-testid': 'nav-access-log' })) : null,
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -8,6 +8,7 @@ import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } fr
 import { documentsSection, decisionFileField, uploadDecisionFile } from '../legal-documents.js';
 import { navigate } from '../router.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
+import { filedBySection } from './filed-by.js';
 
 /** Transitions in the order their buttons appear, with their labels. */
 const TRANSITIONS = [
@@ -40,6 +41,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       body,
       message,
       summary(request, serviceName),
+      filedBySection(tenantId, request),
       decisionNotice(request.decision),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),

@@ -4,6 +4,7 @@ import fr.plateformecitoyens.app.api.AgendaApi;
 import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
+import fr.plateformecitoyens.app.api.FilingApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.api.ReportApi;
@@ -11,6 +12,7 @@ import fr.plateformecitoyens.app.api.ReportDeskApi;
 import fr.plateformecitoyens.app.open311.Open311Api;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
 import fr.plateformecitoyens.app.queue.PhotoProcessingFunction;
+import fr.plateformecitoyens.app.schedule.AccessLogRetentionFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
 import fr.plateformecitoyens.app.schedule.DecisionClockFunction;
 import java.io.InputStream;
@@ -46,6 +48,8 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("reportApi", ReportApi::function);
         functions.put("reportDeskApi", ReportDeskApi::function);
         functions.put("open311", Open311Api::function);
+        functions.put("filingApi", FilingApi::function);
+        functions.put("accessLogRetention", AccessLogRetentionFunction::function);
         return functions;
     }
 

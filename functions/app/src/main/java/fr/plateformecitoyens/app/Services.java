@@ -4,23 +4,28 @@ import fr.plateformecitoyens.adapters.Config;
 import fr.plateformecitoyens.adapters.PlatformClock;
 import fr.plateformecitoyens.adapters.aws.AwsClients;
 import fr.plateformecitoyens.adapters.dynamo.DynamoApiKeyStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoAccessLog;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoPersonDirectory;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.adapters.forms.SchemaFormValidator;
 import fr.plateformecitoyens.adapters.messaging.SesMailer;
 import fr.plateformecitoyens.adapters.messaging.SqsEventPublisher;
 import fr.plateformecitoyens.adapters.storage.S3DocumentStore;
+import fr.plateformecitoyens.core.access.AccessJournal;
+import fr.plateformecitoyens.core.access.AccessLog;
 import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
 import fr.plateformecitoyens.core.legal.LegalFiles;
+import fr.plateformecitoyens.core.person.PersonDirectory;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentRenderer;
 import fr.plateformecitoyens.core.port.ProcedureVersions;
@@ -72,6 +77,9 @@ public final class Services {
     // A lambda, not a constructor reference: the PDF library's classes load only when a document is rendered.
     private final Supplier<DocumentRenderer> renderer =
             memoize(() -> new fr.plateformecitoyens.adapters.pdf.PdfRenderer());
+    private final Supplier<PersonDirectory> people =
+            memoize(() -> new DynamoPersonDirectory(dynamo.get(), table.get()));
+    private final Supplier<AccessLog> accessLog = memoize(() -> new DynamoAccessLog(dynamo.get(), table.get()));
 
     public DynamoDbClient dynamo() {
         return dynamo.get();
@@ -166,6 +174,16 @@ public final class Services {
 
     public String portalUrl() {
         return Config.optional("PORTAL_URL").orElse("http://localhost:8080");
+    }
+
+    /** The tenants' directories of people reception agents file requests for. */
+    public PersonDirectory people() {
+        return people.get();
+    }
+
+    /** The journal of agents' reads of personal data, over this function's adapters. */
+    public AccessJournal accessJournal() {
+        return new AccessJournal(accessLog.get(), tenants(), clock);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> factory) {

@@ -16,6 +16,7 @@ import fr.plateformecitoyens.core.procedure.SilenceRule;
 import fr.plateformecitoyens.core.request.Applicant;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
+import fr.plateformecitoyens.core.request.FiledBy;
 import fr.plateformecitoyens.core.request.RequestStatus;
 import fr.plateformecitoyens.core.request.Transition;
 import fr.plateformecitoyens.core.tenant.HandlingService;
@@ -69,6 +70,7 @@ final class RequestItems {
         item.put("history", s(Json.write(history(r.history()))));
         item.put("version", n(r.version()));
         item.put("fingerprint", s(r.fingerprint()));
+        r.filedBy().ifPresent(f -> item.put("filedBy", s(Json.write(filedBy(f)))));
         return item;
     }
 
@@ -82,7 +84,25 @@ final class RequestItems {
                 Instant.parse(string(item, "updatedAt")),
                 acknowledgement(Json.parse(string(item, "acknowledgement"))),
                 optionalString(item, "implicitDecisionDate").map(LocalDate::parse),
-                history(Json.parse(string(item, "history"))), number(item, "version"), string(item, "fingerprint"));
+                history(Json.parse(string(item, "history"))), number(item, "version"), string(item, "fingerprint"),
+                optionalString(item, "filedBy").map(text -> filedBy(Json.parse(text))));
+    }
+
+    private static ObjectNode filedBy(FiledBy f) {
+        ObjectNode node = Json.object().put("agentId", f.agentId()).put("agentName", f.agentName())
+                .put("letterArrivedOn", f.letterArrivedOn().map(LocalDate::toString).orElse(null));
+        f.letter().ifPresent(l -> node.putObject("letter").put("key", l.key()).put("fileName", l.fileName())
+                .put("contentType", l.contentType()).put("size", l.size()));
+        return node;
+    }
+
+    private static FiledBy filedBy(JsonNode n) {
+        JsonNode letter = n.path("letter");
+        return new FiledBy(n.path("agentId").asText(), n.path("agentName").asText(),
+                Optional.ofNullable(n.path("letterArrivedOn").textValue()).map(LocalDate::parse),
+                letter.isObject() ? Optional.of(new DocumentRef(letter.path("key").asText(),
+                        letter.path("fileName").asText(), letter.path("contentType").asText(),
+                        letter.path("size").asLong())) : Optional.empty());
     }
 
     private static ObjectNode acknowledgement(Acknowledgement a) {

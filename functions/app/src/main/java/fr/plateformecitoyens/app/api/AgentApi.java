@@ -12,6 +12,7 @@ import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.document.FileType;
 import fr.plateformecitoyens.core.document.UploadPolicy;
 import fr.plateformecitoyens.core.document.Uploads;
+import fr.plateformecitoyens.core.access.AccessEntry;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -108,6 +109,8 @@ public final class AgentApi {
     private ApiResponse read(ApiRequest request) {
         CitizenRequest found = instruction.get().read(request.path("tenantId"), request.path("reference"),
                 request.subject());
+        services.accessJournal().record(found.tenantId(), request.subject(), FilingApi.agentName(request),
+                AccessEntry.Action.REQUEST_READ, Optional.of(found.reference()), Optional.of(found.applicant().id()));
         return respond(found);
     }
 

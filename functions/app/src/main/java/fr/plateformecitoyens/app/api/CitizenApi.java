@@ -3,12 +3,14 @@ package fr.plateformecitoyens.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.adapters.log.Log;
 import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.app.http.ApiFunction;
 import fr.plateformecitoyens.app.http.ApiRequest;
 import fr.plateformecitoyens.app.http.ApiResponse;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
+import fr.plateformecitoyens.core.person.People;
 import fr.plateformecitoyens.core.request.Applicant;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -73,6 +75,13 @@ public final class CitizenApi {
         SubmitRequest.Outcome outcome = submit.get().submit(new SubmitRequest.Command(request.path("tenantId"),
                 procedureId.asText(), Json.toMap(data), applicant, Channel.WEB, key));
         CitizenRequest created = outcome.request();
+        try {
+            new People(services.people(), services.tenants(), services.accessJournal())
+                    .rememberCitizen(created.tenantId(), applicant);
+        } catch (RuntimeException e) {
+            // The request is stored: the directory entry is refreshed by the citizen's next request.
+            Log.error("citizen not remembered in the tenant's directory", e, "reference", created.reference());
+        }
         ObjectNode view = Json.object().put("reference", created.reference()).put("status", created.status().code())
                 .put("receivedAt", created.receivedAt().toString());
         view.putObject("procedure").put("id", created.procedureId()).put("title", created.procedureTitle())

@@ -110,6 +110,12 @@ public final class Views {
                 allowed.add(next.code());
             }
         }
+        r.filedBy().ifPresent(f -> {
+            ObjectNode filed = node.putObject("filedBy").put("agentId", f.agentId()).put("agentName", f.agentName())
+                    .put("letterArrivedOn", f.letterArrivedOn().map(LocalDate::toString).orElse(null));
+            f.letter().ifPresent(l -> filed.putObject("letter").put("fileName", l.fileName())
+                    .put("contentType", l.contentType()).put("size", l.size()));
+        });
         ArrayNode history = node.putArray("history");
         r.history().forEach(t -> history.addObject().put("at", t.at().toString()).put("actor", t.actorId())
                 .put("from", t.from() == null ? null : t.from().code()).put("to", t.to().code())

@@ -23,11 +23,20 @@ public final class AcknowledgementWriter {
 
     public static Acknowledgement write(Tenant tenant, Procedure procedure, HandlingService service,
             Instant receivedAt, Instant issuedAt) {
+        return write(tenant, procedure, service, receivedAt, issuedAt, false);
+    }
+
+    /**
+     * @param byLetter the request is a letter: its date of receipt is the day it arrived, and no time of day
+     *                 is stated, since none is known
+     */
+    public static Acknowledgement write(Tenant tenant, Procedure procedure, HandlingService service,
+            Instant receivedAt, Instant issuedAt, boolean byLetter) {
         LocalDate decisionDate = DecisionClock.implicitDecisionDate(receivedAt, procedure.regime());
         List<String> mentions = new ArrayList<>();
         mentions.add("Votre demande « " + procedure.title() + " » a été reçue le "
-                + DAY.format(receivedAt.atZone(DecisionClock.PARIS)) + " à "
-                + TIME.format(receivedAt.atZone(DecisionClock.PARIS)) + ".");
+                + DAY.format(receivedAt.atZone(DecisionClock.PARIS))
+                + (byLetter ? ", par courrier." : " à " + TIME.format(receivedAt.atZone(DecisionClock.PARIS)) + "."));
         mentions.add("Elle est traitée par : " + service.name() + ", " + service.address() + ", téléphone "
                 + service.phone() + ", courriel " + service.email() + ".");
         String day = DAY.format(decisionDate);

@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param implicitDecisionDate when the clock runs, the day silence turns into a decision
  * @param version              incremented by each change; guards against lost updates
  * @param fingerprint          a digest of what was submitted, to recognise a retried submission
+ * @param filedBy              for a request filed by an agent (counter, phone, post), who filed it and how
  */
 public record CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
         String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
         RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
-        Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
+        Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint,
+        Optional<FiledBy> filedBy) {
 
     public CitizenRequest {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -29,6 +31,17 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         Objects.requireNonNull(status, "status");
         data = Map.copyOf(data);
         history = List.copyOf(history);
+        filedBy = filedBy == null ? Optional.empty() : filedBy;
+    }
+
+    /** A request its applicant filed themself, on the web. */
+    public CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
+            String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
+            RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
+            Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
+        this(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId, applicant, channel, data,
+                status, receivedAt, updatedAt, acknowledgement, implicitDecisionDate, history, version, fingerprint,
+                Optional.empty());
     }
 
     /** This request after {@code transition}, one version later. */
@@ -37,7 +50,7 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         longer.add(transition);
         return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
                 applicant, channel, data, transition.to(), receivedAt, transition.at(), acknowledgement,
-                newDecisionDate, longer, version + 1, fingerprint);
+                newDecisionDate, longer, version + 1, fingerprint, filedBy);
     }
 
     /** This request with the answers {@code newData}, after {@code transition}, one version later. */

@@ -51,7 +51,30 @@ public final class SubmitRequest {
 
     /** What the caller asks to file. */
     public record Command(String tenantId, String procedureId, Map<String, Object> data, Applicant applicant,
-            Channel channel, Optional<String> idempotencyKey) {
+            Channel channel, Optional<String> idempotencyKey, Optional<Intake> intake) {
+
+        public Command {
+            intake = intake == null ? Optional.empty() : intake;
+        }
+
+        /** A request the applicant files themself: received now. */
+        public Command(String tenantId, String procedureId, Map<String, Object> data, Applicant applicant,
+                Channel channel, Optional<String> idempotencyKey) {
+            this(tenantId, procedureId, data, applicant, channel, idempotencyKey, Optional.empty());
+        }
+    }
+
+    /**
+     * A request an agent files for somebody: when it was really received (a letter's arrival day), who filed it,
+     * and the scanned letter to keep with it once its reference is known.
+     */
+    public record Intake(Instant receivedAt, FiledBy filedBy, LetterClaim letter) {
+    }
+
+    /** Moves the scanned letter, if any, under the request's reference; refuses a file that is not a letter. */
+    @FunctionalInterface
+    public interface LetterClaim {
+        Optional<fr.plateformecitoyens.core.document.DocumentRef> claimFor(String reference);
     }
 
     /** The stored request, and whether it was stored by an earlier attempt with the same key. */
@@ -72,18 +95,26 @@ public final class SubmitRequest {
                 .orElseThrow(() -> new IllegalStateException("procedure " + procedure.id() + " routes to unknown "
                         + "service " + procedure.serviceId()));
         Instant now = clock.instant();
+        Instant receivedAt = command.intake().map(Intake::receivedAt).orElse(now);
         String fingerprint = Fingerprint.of(procedure.id(), command.data());
-        Acknowledgement acknowledgement = AcknowledgementWriter.write(tenant, procedure, service, now, now);
+        Acknowledgement acknowledgement = AcknowledgementWriter.write(tenant, procedure, service, receivedAt, now,
+                command.channel() == Channel.POST);
+        String actor = command.intake().map(i -> i.filedBy().agentId()).orElse(command.applicant().id());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String reference = command.idempotencyKey()
                     .map(key -> References.forIdempotencyKey(DecisionClock.dayOf(now), tenant.id(),
                             command.applicant().id(), key))
                     .orElseGet(() -> References.random(DecisionClock.dayOf(now)));
+            Optional<FiledBy> filedBy = Optional.empty();
+            if (command.intake().isPresent()) {
+                Intake intake = command.intake().get();
+                filedBy = Optional.of(intake.filedBy().withLetter(intake.letter().claimFor(reference)));
+            }
             CitizenRequest request = new CitizenRequest(tenant.id(), reference, procedure.id(), procedure.version(),
                     procedure.title(), service.id(), command.applicant(), command.channel(), command.data(),
-                    RequestStatus.SUBMITTED, now, now, acknowledgement, acknowledgement.implicitDecisionDate(),
-                    List.of(new Transition(now, command.applicant().id(), null, RequestStatus.SUBMITTED, "")), 1,
-                    fingerprint);
+                    RequestStatus.SUBMITTED, receivedAt, now, acknowledgement, acknowledgement.implicitDecisionDate(),
+                    List.of(new Transition(now, actor, null, RequestStatus.SUBMITTED, "")), 1,
+                    fingerprint, filedBy);
             Optional<CitizenRequest> existing = store.createIfAbsent(request);
             if (existing.isEmpty()) {
                 publish(request);

@@ -4,11 +4,13 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoApiKeyStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.ReportItems;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoPersonDirectory;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
 import fr.plateformecitoyens.core.procedure.DefaultCatalogue;
 import fr.plateformecitoyens.core.procedure.Procedure;
 import fr.plateformecitoyens.core.report.ApiKeys;
 import fr.plateformecitoyens.core.report.DefaultReportCategories;
+import fr.plateformecitoyens.core.person.Person;
 import fr.plateformecitoyens.core.tenant.AgentMembership;
 import fr.plateformecitoyens.core.tenant.AgentMembership.AgentRole;
 import fr.plateformecitoyens.core.tenant.HandlingService;
@@ -18,6 +20,7 @@ import fr.plateformecitoyens.core.tenant.Territory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,6 +79,10 @@ public final class DemoData {
         List<Account> accounts = new ArrayList<>();
         accounts.add(user("citizen", "camille.martin@example.org", "Citoyenne-2026", "Camille", "Martin", COMMUNE,
                 "citizens"));
+        // In the commune's directory, as after a first request there: reception agents find « Martin ».
+        Account citizen = accounts.get(accounts.size() - 1);
+        new DynamoPersonDirectory(dynamo, table).save(new Person(COMMUNE, Person.Kind.CITIZEN, citizen.sub(),
+                "Camille", "Martin", Optional.of(citizen.username()), Optional.empty(), Optional.empty()));
         Account agent = user("agent", "agent.etat-civil@beaumont-des-sources.example.fr", "Agent-Etat-Civil-2026",
                 "Dominique", "Lefèvre", COMMUNE, "agents");
         Account admin = user("admin", "admin@beaumont-des-sources.example.fr", "Admin-Beaumont-2026", "Claude",

@@ -86,6 +86,28 @@ class EventSamplesTest {
         assertTrue(out.path("decided").isInt(), out.toString());
     }
 
+    @Test
+    void filingSearchSample_findsTheDemoCitizen_forTheSeededAgent(LocalCloud cloud) {
+        ObjectNode event = Samples.event("FilingApiFunction.search-people.json");
+        String sub = cloud.accounts().stream().filter(a -> a.role().equals("agent")
+                && a.tenantId().equals("beaumont-des-sources")).findFirst().orElseThrow().sub();
+        ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims")).put("sub", sub);
+
+        JsonNode out = invoke(cloud, "FilingApiFunction", event);
+
+        assertEquals(200, out.path("statusCode").asInt(), out.toString());
+        assertTrue(Json.parse(out.path("body").asText()).path("items").toString()
+                .contains("camille.martin@example.org"), "the demo citizen is in the commune's directory");
+    }
+
+    @Test
+    void accessLogRetentionSample_reportsHowManyEntriesItDeleted(LocalCloud cloud) {
+        JsonNode out = invoke(cloud, "AccessLogRetentionFunction",
+                Samples.event("AccessLogRetentionFunction.nightly.json"));
+
+        assertTrue(out.path("purged").isInt(), out.toString());
+    }
+
     private static JsonNode invoke(LocalCloud cloud, String function, JsonNode event) {
         return Json.parse(cloud.function(function).invoke(Json.writeBytes(event)));
     }

@@ -91,7 +91,8 @@ class TemplateMatchesCodeTest {
                             function.logicalId() + " takes a queue but is no queue function");
                     assertTrue(String.valueOf(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"));
                 } else if ("Schedule".equals(event.get("Type"))) {
-                    assertTrue(Set.of("decisionClock", "bookingReminders").contains(definition(function)),
+                    assertTrue(Set.of("decisionClock", "bookingReminders", "accessLogRetention")
+                            .contains(definition(function)),
                             function.logicalId() + " is scheduled but is no scheduled job");
                 }
             });

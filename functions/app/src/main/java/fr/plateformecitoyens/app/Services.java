@@ -6,6 +6,7 @@ import fr.plateformecitoyens.adapters.aws.AwsClients;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
+import fr.plateformecitoyens.adapters.dynamo.DynamoMessageStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoTenantDirectory;
@@ -17,6 +18,7 @@ import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
+import fr.plateformecitoyens.core.message.MessageStore;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
@@ -50,6 +52,8 @@ public final class Services {
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
+    private final Supplier<MessageStore> messages =
+            memoize(() -> new DynamoMessageStore(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -104,6 +108,11 @@ public final class Services {
     /** The booking use cases over this function's adapters. */
     public Bookings booking() {
         return new Bookings(resources(), ledger(), bookings(), events(), clock);
+    }
+
+    /** The messages of requests' threads and the agents' internal notes. */
+    public MessageStore messages() {
+        return messages.get();
     }
 
     public Clock clock() {

@@ -6,6 +6,7 @@ import { textField, showErrors, clearErrors, findField, problemToErrors, whileBu
 import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
 import { navigate } from '../router.js';
+import { messagesSection } from '../messages.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
 
 /** Transitions in the order their buttons appear, with their labels. */
@@ -110,6 +111,7 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       h('p', {}, h('a', { href: backHash, text: 'Retour aux demandes' })),
       h('h1', {}, request.procedureTitle, h('small', { text: `Demande ${request.reference}` })),
       body,
+      messagesSection({ messagesPath: `${path}/messages`, uploadPath: `/tenants/${seg(tenantId)}/uploads`, agent: true }),
     ],
   };
 }

@@ -143,7 +143,7 @@ public final class MessageApi {
         String service = services.tenants().service(found.tenantId(), found.serviceId()).map(HandlingService::name)
                 .orElse(found.serviceId());
         String role = (membership.role() == AgentMembership.AgentRole.ADMIN ? "Administration" : "Agent")
-                + ", service « " + service + " »";
+                + " · " + service;
         return new Author(Author.Kind.AGENT, request.subject(), name, role);
     }
 

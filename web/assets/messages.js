@@ -170,7 +170,6 @@ function messageForm({ messagesPath, uploadPath, agent, onPosted }) {
           form.classList.remove('is-internal');
           submit.textContent = 'Envoyer à l’usager';
         }
-        fill(progress);
         key = uuid();
         uploaded = new Map();
         const done = internal ? 'Note interne enregistrée.' : 'Message envoyé.';

@@ -48,12 +48,12 @@ public final class MessageApi {
 
     private MessageApi(Services services) {
         this.services = services;
-        // Events go out only after an agent's public message: the SQS client is built then, not for a read.
+        // The SQS client is built for an agent's public message only, the S3 client for files only: not to read.
         this.messages = () -> new Messages(new CitizenRequests(services.requests()),
                 new Instruction(services.tenants(), services.catalogue(), services.requests(),
                         event -> services.events().publish(event), services.clock()),
-                services.messages(), new Uploads(services.documents()), event -> services.events().publish(event),
-                services.clock());
+                services.messages(), () -> new Uploads(services.documents()),
+                event -> services.events().publish(event), services.clock());
     }
 
     public static ApiFunction function(Services services) {
@@ -74,13 +74,10 @@ public final class MessageApi {
     }
 
     private ApiResponse agentThread(ApiRequest request) {
-        String tenantId = request.path("tenantId");
-        String reference = request.path("reference");
-        Messages use = messages.get();
-        var page = use.agentThread(tenantId, reference, request.subject(), newestFirst(request),
-                request.query("cursor"), request.intQuery("limit", 20));
-        ObjectNode body = Views.page(page, m -> MessageViews.message(m, true));
-        var state = use.agentState(tenantId, reference, request.subject());
+        Messages.AgentThread thread = messages.get().agentThread(request.path("tenantId"), request.path("reference"),
+                request.subject(), newestFirst(request), request.query("cursor"), request.intQuery("limit", 20));
+        ObjectNode body = Views.page(thread.page(), m -> MessageViews.message(m, true));
+        var state = thread.state();
         body.put("awaitingReply", state.awaitingReply());
         body.put("lastCitizenMessageAt", state.lastCitizenMessage().map(Object::toString).orElse(null));
         return ApiResponse.ok(body);

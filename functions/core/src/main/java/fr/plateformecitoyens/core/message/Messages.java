@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The thread of a request between its citizen and the agents of its service, and the agents' internal notes.
@@ -36,11 +37,12 @@ public final class Messages {
     private final CitizenRequests citizens;
     private final Instruction instruction;
     private final MessageStore store;
-    private final Uploads uploads;
+    private final Supplier<Uploads> uploads;
     private final EventPublisher events;
     private final Clock clock;
 
-    public Messages(CitizenRequests citizens, Instruction instruction, MessageStore store, Uploads uploads,
+    /** @param uploads asked for only when a message has attachments, so that reading builds no file store */
+    public Messages(CitizenRequests citizens, Instruction instruction, MessageStore store, Supplier<Uploads> uploads,
             EventPublisher events, Clock clock) {
         this.citizens = citizens;
         this.instruction = instruction;
@@ -77,15 +79,15 @@ public final class Messages {
         return store.thread(request.reference(), true, newestFirst, cursor, bounded(limit));
     }
 
-    public Page<Message> agentThread(String tenantId, String reference, String agentId, boolean newestFirst,
-            Optional<String> cursor, int limit) {
-        CitizenRequest request = instruction.read(tenantId, reference, agentId);
-        return store.thread(request.reference(), false, newestFirst, cursor, bounded(limit));
+    /** A page of the thread for the agents, notes included, and whether the citizen awaits an answer. */
+    public record AgentThread(Page<Message> page, MessageStore.ThreadState state) {
     }
 
-    /** Whether the citizen awaits an answer, for the agents. */
-    public MessageStore.ThreadState agentState(String tenantId, String reference, String agentId) {
-        return store.state(instruction.read(tenantId, reference, agentId).reference());
+    public AgentThread agentThread(String tenantId, String reference, String agentId, boolean newestFirst,
+            Optional<String> cursor, int limit) {
+        CitizenRequest request = instruction.read(tenantId, reference, agentId);
+        return new AgentThread(store.thread(request.reference(), false, newestFirst, cursor, bounded(limit)),
+                store.state(request.reference()));
     }
 
     public Posted postAsCitizen(Author author, String reference, Draft draft) {
@@ -223,8 +225,8 @@ public final class Messages {
         for (int i = 0; i < draft.attachments().size(); i++) {
             AttachmentClaim claim = draft.attachments().get(i);
             try {
-                files.add(uploads.claim(draft.uploadOwner(), claim.uploadId(), claim.fileName(), UploadPolicy.DOCUMENTS,
-                        attachmentKey(reference, messageId, i), "attachments." + i));
+                files.add(uploads.get().claim(draft.uploadOwner(), claim.uploadId(), claim.fileName(),
+                        UploadPolicy.DOCUMENTS, attachmentKey(reference, messageId, i), "attachments." + i));
             } catch (DomainException.InvalidInput e) {
                 errors.addAll(e.errors());
             }

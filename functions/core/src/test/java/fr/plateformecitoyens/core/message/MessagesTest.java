@@ -40,7 +40,7 @@ class MessagesTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), ZoneOffset.UTC);
         messages = new Messages(new CitizenRequests(requests),
                 new Instruction(new InMemory.Tenants(), null, requests, events::add, clock), store,
-                new Uploads(documents), events::add, clock);
+                () -> new Uploads(documents), events::add, clock);
     }
 
     @Test
@@ -49,7 +49,8 @@ class MessagesTest {
         agentPosts("Note", Visibility.INTERNAL, Optional.empty());
 
         List<Message> citizen = messages.citizenThread("citizen-1", REF, false, Optional.empty(), 20).items();
-        List<Message> agent = messages.agentThread("commune", REF, "agent-1", false, Optional.empty(), 20).items();
+        List<Message> agent = messages.agentThread("commune", REF, "agent-1", false, Optional.empty(), 20).page()
+                .items();
 
         assertEquals(List.of("Bonjour"), citizen.stream().map(Message::text).toList());
         assertEquals(2, agent.size());
@@ -58,13 +59,13 @@ class MessagesTest {
     @Test
     void aCitizenPost_isAlwaysPublic_andAwaitsAnAnswer_untilAnAgentAnswersPublicly() {
         messages.postAsCitizen(CITIZEN, REF, draft("Bonjour", Visibility.INTERNAL, List.of(), Optional.empty()));
-        assertTrue(messages.agentState("commune", REF, "agent-1").awaitingReply());
+        assertTrue(awaiting());
 
         agentPosts("Note", Visibility.INTERNAL, Optional.empty());
-        assertTrue(messages.agentState("commune", REF, "agent-1").awaitingReply(), "a note is no answer");
+        assertTrue(awaiting(), "a note is no answer");
 
         agentPosts("Réponse", Visibility.PUBLIC, Optional.empty());
-        assertFalse(messages.agentState("commune", REF, "agent-1").awaitingReply());
+        assertFalse(awaiting());
         assertEquals(1, events.stream().filter(e -> e.type() == DomainEvent.Type.MESSAGE_POSTED).count(),
                 "only the agent's public message is an event");
     }
@@ -176,6 +177,10 @@ class MessagesTest {
         assertFalse(resumed.replayed());
         assertEquals(first.message().id(), resumed.message().id());
         assertEquals(first.message().at(), resumed.message().at());
+    }
+
+    private boolean awaiting() {
+        return messages.agentThread("commune", REF, "agent-1", false, Optional.empty(), 1).state().awaitingReply();
     }
 
     private Messages.Posted agentPosts(String text, Visibility visibility, Optional<String> key) {

@@ -10,6 +10,7 @@ const MAX_FILES = 3;
 const MAX_BYTES = 10 * 1024 * 1024;
 const TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 const MAX_TEXT = 5000;
+const INTERNAL_BADGE = 'Note interne — invisible pour l’usager';
 // Errors about a file, from the upload grant (fileName, contentType, size) or from the message (attachments.N).
 const FILE_FIELDS = /^(attachments(\.\d+)?|fileName|contentType|size)$/;
 
@@ -50,8 +51,8 @@ export function messagesSection({ messagesPath, uploadPath, agent = false, canWr
 
   const section = h('section', { class: 'messages', 'aria-labelledby': 'messages-title' },
     h('h2', { id: 'messages-title', text: 'Messages' }),
-    agent ? h('p', { class: 'hint', text: 'Les messages à l’usager et les notes internes, du plus ancien au plus récent. '
-      + 'Les notes internes ne sont jamais montrées à l’usager.' }) : null,
+    agent ? h('p', { class: 'hint', text: 'Les messages à l’usager et les notes internes, du plus ancien au plus '
+      + 'récent. Les notes internes ne sont jamais montrées à l’usager.' }) : null,
     state, list, h('div', { class: 'button-group' }, more),
     canWrite ? messageForm({ messagesPath, uploadPath, agent, onPosted: () => load(true) })
       : h('p', { class: 'notice', text: closedText }));
@@ -71,29 +72,37 @@ function messageItem(message, messagesPath, agent) {
     'data-visibility': message.visibility ?? 'public',
   },
   h('p', { class: 'message-meta' },
-    internal ? h('strong', { class: 'badge badge-internal', text: 'Note interne — invisible pour l’usager' }) : null,
+    internal ? h('strong', { class: 'badge badge-internal', text: INTERNAL_BADGE }) : null,
     internal ? ' ' : null,
     h('span', { class: 'message-author', text: who }), ', le ', dateTime(message.at)),
   // Text only: whatever markup the message holds is shown as typed.
   h('p', { class: 'message-text', 'data-testid': 'message-text', text: message.text }),
   (message.attachments ?? []).length
-    ? h('ul', { class: 'message-files', 'aria-label': 'Pièces jointes' }, message.attachments.map((file) => h('li', {},
-      h('button', {
-        type: 'button',
-        class: 'link-button',
-        'data-testid': `attachment-${file.index}`,
-        text: `Télécharger « ${file.fileName} » (${TYPES[file.contentType] ?? file.contentType}, ${sizeLabel(file.size)})`,
-        onclick: async (event) => {
-          const button = event.currentTarget;
-          try {
-            const { data } = await api(`${messagesPath}/${encodeURIComponent(message.id)}/attachments/${file.index}`);
-            window.location.assign(data.url);
-          } catch (error) {
-            if (!error.handled) button.after(h('span', { class: 'error-message', role: 'alert', text: ` ${error.detail || error.title}` }));
-          }
-        },
-      }))))
+    ? h('ul', { class: 'message-files', 'aria-label': 'Pièces jointes' },
+      message.attachments.map((file) => h('li', {}, downloadButton(messagesPath, message, file))))
     : null);
+}
+
+/** Asks for a short-lived link to the file, then opens it (the file comes as a download). */
+function downloadButton(messagesPath, message, file) {
+  const error = h('span', { class: 'error-message', role: 'alert' });
+  const type = TYPES[file.contentType] ?? file.contentType;
+  const button = h('button', {
+    type: 'button',
+    class: 'link-button',
+    'data-testid': `attachment-${file.index}`,
+    text: `Télécharger « ${file.fileName} » (${type}, ${sizeLabel(file.size)})`,
+    onclick: async () => {
+      error.textContent = '';
+      try {
+        const { data } = await api(`${messagesPath}/${encodeURIComponent(message.id)}/attachments/${file.index}`);
+        window.location.assign(data.url);
+      } catch (failure) {
+        if (!failure.handled) error.textContent = ` ${failure.detail || failure.title}`;
+      }
+    },
+  });
+  return [button, error];
 }
 
 function messageForm({ messagesPath, uploadPath, agent, onPosted }) {
@@ -106,7 +115,8 @@ function messageForm({ messagesPath, uploadPath, agent, onPosted }) {
     accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', 'aria-describedby': 'message-files-hint' });
   const visibility = agent ? h('fieldset', { class: 'choice-group', 'data-field': 'visibility' },
     h('legend', { text: 'Destinataire' }),
-    radio('public', 'Message à l’usager', 'L’usager le lit dans son espace et reçoit un courriel l’en avertissant.'),
+    radio('public', 'Message à l’usager',
+      'L’usager le lit dans son espace et reçoit un courriel l’en avertissant.'),
     radio('internal', 'Note interne', 'Visible des seuls agents ; l’usager ne la voit jamais.')) : null;
   const submit = h('button', { type: 'submit', class: 'button', 'data-testid': 'send-message',
     text: agent ? 'Envoyer à l’usager' : 'Envoyer le message' });
@@ -240,11 +250,12 @@ async function upload(uploadPath, file, progressList) {
         bar.value = 100;
         resolve();
       } else {
-        reject(new ApiError({ status: 0, detail: `Le fichier « ${file.name} » n’a pas pu être envoyé. Réessayez.` }));
+        reject(new ApiError({ status: 0,
+          detail: `Le fichier « ${file.name} » n’a pas pu être envoyé. Réessayez.` }));
       }
     });
-    xhr.addEventListener('error', () => reject(new ApiError({ status: 0,
-      detail: `Le fichier « ${file.name} » n’a pas pu être envoyé : vérifiez votre connexion puis réessayez.` })));
+    xhr.addEventListener('error', () => reject(new ApiError({ status: 0, detail: `Le fichier « ${file.name} » `
+      + 'n’a pas pu être envoyé : vérifiez votre connexion puis réessayez.' })));
     xhr.send(file);
   });
   return { uploadId: grant.uploadId, fileName: file.name };

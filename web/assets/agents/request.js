@@ -111,7 +111,9 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       h('p', {}, h('a', { href: backHash, text: 'Retour aux demandes' })),
       h('h1', {}, request.procedureTitle, h('small', { text: `Demande ${request.reference}` })),
       body,
-      messagesSection({ messagesPath: `${path}/messages`, uploadPath: `/tenants/${seg(tenantId)}/uploads`, agent: true }),
+      messagesSection({
+        messagesPath: `${path}/messages`, uploadPath: `/tenants/${seg(tenantId)}/uploads`, agent: true,
+      }),
     ],
   };
 }

@@ -23,17 +23,17 @@ class MessageSampleTest {
     @Test
     void citizenThreadSample_forTheCitizensOwnRequest_answersTheThread(LocalCloud cloud, Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
-        Thread.post(api, Thread.citizenPath(reference), citizen, Thread.body("Bonjour", null, List.of()));
+        String reference = MessageSteps.submitted(api, citizen);
+        MessageSteps.post(api, MessageSteps.citizenPath(reference), citizen, MessageSteps.body("Bonjour", null, List.of()));
         ObjectNode event = Samples.event(SAMPLE);
         ((ObjectNode) event.path("pathParameters")).put("reference", reference);
         ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims"))
-                .put("sub", Thread.subjectOf(citizen));
+                .put("sub", MessageSteps.subjectOf(citizen));
 
         JsonNode out = Json.parse(cloud.function("MessageApiFunction").invoke(Json.writeBytes(event)));
 
         assertEquals(200, out.path("statusCode").asInt(), out.toString());
-        assertEquals(List.of("Bonjour"), Thread.texts(Json.parse(out.path("body").asText())));
+        assertEquals(List.of("Bonjour"), MessageSteps.texts(Json.parse(out.path("body").asText())));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package fr.plateformecitoyens.local.messages;
 
-import static fr.plateformecitoyens.local.messages.Thread.COMMUNE;
-import static fr.plateformecitoyens.local.messages.Thread.PDF;
-import static fr.plateformecitoyens.local.messages.Thread.agentPath;
-import static fr.plateformecitoyens.local.messages.Thread.body;
-import static fr.plateformecitoyens.local.messages.Thread.citizenPath;
-import static fr.plateformecitoyens.local.messages.Thread.post;
-import static fr.plateformecitoyens.local.messages.Thread.texts;
+import static fr.plateformecitoyens.local.messages.MessageSteps.COMMUNE;
+import static fr.plateformecitoyens.local.messages.MessageSteps.PDF;
+import static fr.plateformecitoyens.local.messages.MessageSteps.agentPath;
+import static fr.plateformecitoyens.local.messages.MessageSteps.body;
+import static fr.plateformecitoyens.local.messages.MessageSteps.citizenPath;
+import static fr.plateformecitoyens.local.messages.MessageSteps.post;
+import static fr.plateformecitoyens.local.messages.MessageSteps.texts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,7 @@ class MessagesTest {
     void citizenAndAgent_writeOnOneThread_andOnlyTheAgentsPublicAnswerIsMailed_withoutItsText(Api api)
             throws Exception {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
 
         Api.Reply asked = post(api, citizenPath(reference), citizen, body("Quand aurai-je l'acte ?", null, List.of()));
@@ -53,7 +53,7 @@ class MessagesTest {
         assertFalse(forAgent.path("awaitingReply").asBoolean(), "answered");
         assertEquals(List.of("Sous huit jours.", "Quand aurai-je l'acte ?"),
                 texts(api.get(citizenPath(reference) + "?order=newest", citizen).json()));
-        List<SesMailbox.Mail> mails = Thread.messageMails(api, reference, 1);
+        List<SesMailbox.Mail> mails = MessageSteps.messageMails(api, reference, 1);
         assertEquals(1, mails.size(), "one e-mail: for the public answer, none for the note or the citizen's own");
         assertFalse(mails.get(0).text().contains("huit jours"), "the e-mail does not carry the message");
         assertTrue(mails.get(0).text().contains("/#/demandes/" + reference), mails.get(0).text());
@@ -62,9 +62,9 @@ class MessagesTest {
     @Test
     void anInternalNote_neverReachesTheCitizen_byAnyRoute(Api api) throws Exception {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
-        String[] file = Thread.uploaded(api, COMMUNE + "/uploads", agent, "fiche.pdf", "application/pdf", PDF);
+        String[] file = MessageSteps.uploaded(api, COMMUNE + "/uploads", agent, "fiche.pdf", "application/pdf", PDF);
         post(api, citizenPath(reference), citizen, body("Bonjour", null, List.of()));
 
         Api.Reply note = post(api, agentPath(reference), agent, body("Note secrète", "internal",
@@ -87,7 +87,7 @@ class MessagesTest {
     @Test
     void markupInAMessage_isStoredAndReturnedAsText(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String markup = "<script>alert('x')</script><b>gras</b> & \"guillemets\"";
 
         Api.Reply posted = post(api, citizenPath(reference), citizen, body(markup, null, List.of()));
@@ -101,7 +101,7 @@ class MessagesTest {
     @Test
     void anotherCitizen_gets404_andAnAgentOfAnotherTenant_isRefused(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String id = post(api, citizenPath(reference), citizen, body("Mon message", null, List.of())).json()
                 .path("id").asText();
         String other = Citizens.newCitizen(api);
@@ -126,9 +126,9 @@ class MessagesTest {
     void anAttachmentWhoseContentIsNotPdfJpegOrPng_isRefused422_namingItsField_andNothingIsPosted(Api api)
             throws Exception {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
-        String[] good = Thread.uploaded(api, "/api/v1/me/uploads", citizen, "acte.pdf", "application/pdf", PDF);
-        String[] fake = Thread.uploaded(api, "/api/v1/me/uploads", citizen, "photo.png", "image/png",
+        String reference = MessageSteps.submitted(api, citizen);
+        String[] good = MessageSteps.uploaded(api, "/api/v1/me/uploads", citizen, "acte.pdf", "application/pdf", PDF);
+        String[] fake = MessageSteps.uploaded(api, "/api/v1/me/uploads", citizen, "photo.png", "image/png",
                 "<html>pas une image</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         Api.Reply refused = post(api, citizenPath(reference), citizen, body("Pièces", null, List.of(good, fake)));
@@ -142,7 +142,7 @@ class MessagesTest {
     @Test
     void aTooLargeDeclaredFile_isRefused422_andFourFilesAreTooMany(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
 
         Api.Reply large = api.post("/api/v1/me/uploads", citizen,
                 "{\"fileName\":\"scan.pdf\",\"contentType\":\"application/pdf\",\"size\":" + (11 * 1024 * 1024) + "}");
@@ -165,7 +165,7 @@ class MessagesTest {
     @Test
     void posting_withTheSameIdempotencyKey_postsOnce(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         Map<String, String> key = Map.of("Idempotency-Key", "message-" + reference);
 
         Api.Reply first = api.post(citizenPath(reference), citizen, body("Une fois", null, List.of()), key);
@@ -184,9 +184,9 @@ class MessagesTest {
     @Test
     void attachments_goFromTheCitizenToTheAgent_throughTheStore(Api api) throws Exception {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
-        String[] file = Thread.uploaded(api, "/api/v1/me/uploads", citizen, "C:\\docs\\livret.pdf", "application/pdf",
+        String[] file = MessageSteps.uploaded(api, "/api/v1/me/uploads", citizen, "C:\\docs\\livret.pdf", "application/pdf",
                 PDF);
 
         Api.Reply posted = post(api, citizenPath(reference), citizen, body("Le livret", null, List.<String[]>of(file)));
@@ -196,7 +196,7 @@ class MessagesTest {
         assertEquals(201, posted.status(), posted.raw().body());
         assertEquals("livret.pdf", posted.json().path("attachments").path(0).path("fileName").asText());
         assertEquals("application/pdf", link.path("contentType").asText());
-        assertArrayEquals(PDF, Thread.download(link.path("url").asText()));
+        assertArrayEquals(PDF, MessageSteps.download(link.path("url").asText()));
         assertTrue(link.path("url").asText().contains("/requests/" + reference + "/messages/" + id + "/0"));
         assertEquals(404, api.get(agentPath(reference) + "/" + id + "/attachments/1", agent).status());
         assertEquals(200, api.get(citizenPath(reference) + "/" + id + "/attachments/0", citizen).status());
@@ -205,7 +205,7 @@ class MessagesTest {
     @Test
     void aDecidedRequest_takesNoMoreCitizenMessage_butAgentsMayStillWrite(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
         Api.Reply closed = api.post(COMMUNE + "/requests/" + reference + "/transitions", agent, "{\"to\":\"closed\"}",
                 Map.of("If-Match", "\"" + reference + "-v1\""));
@@ -222,7 +222,7 @@ class MessagesTest {
     @Test
     void pages_followTheirCursor_andAForgedCursorIsRefused(Api api) {
         String citizen = Citizens.newCitizen(api);
-        String reference = Thread.submitted(api, citizen);
+        String reference = MessageSteps.submitted(api, citizen);
         for (String text : List.of("un", "deux", "trois")) {
             assertEquals(201, post(api, citizenPath(reference), citizen, body(text, null, List.of())).status());
         }

@@ -20,14 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Steps of the message tests: a request filed, files sent through upload grants, messages posted and read. */
-final class Thread {
+final class MessageSteps {
 
     static final String COMMUNE = "/api/v1/tenants/beaumont-des-sources";
     static final byte[] PDF = ("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Thread() {
+    private MessageSteps() {
     }
 
     static String submitted(Api api, String token) {
@@ -101,7 +101,7 @@ final class Thread {
             if (found.size() >= count) {
                 return found;
             }
-            java.lang.Thread.sleep(200);
+            Thread.sleep(200);
         }
         return found;
     }

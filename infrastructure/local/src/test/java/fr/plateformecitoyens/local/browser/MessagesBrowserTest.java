@@ -81,7 +81,8 @@ class MessagesBrowserTest {
                 agent.type("#message-text", "Livret conforme, vérifié au registre.");
                 agent.audit("note interne");
                 agent.click("[data-testid=send-message]");
-                agent.until(d -> texts(d).contains("Livret conforme, vérifié au registre.") ? true : null, "the note");
+                agent.until(d -> texts(d).contains("Livret conforme, vérifié au registre.") ? true : null,
+                        "the note");
                 agent.find("[data-visibility=internal] .badge-internal");
                 agent.type("#message-text", "Merci, votre dossier est complet.");
                 agent.click("[data-testid=send-message]");

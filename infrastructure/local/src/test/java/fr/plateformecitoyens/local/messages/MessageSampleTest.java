@@ -24,7 +24,8 @@ class MessageSampleTest {
     void citizenThreadSample_forTheCitizensOwnRequest_answersTheThread(LocalCloud cloud, Api api) {
         String citizen = Citizens.newCitizen(api);
         String reference = MessageSteps.submitted(api, citizen);
-        MessageSteps.post(api, MessageSteps.citizenPath(reference), citizen, MessageSteps.body("Bonjour", null, List.of()));
+        MessageSteps.post(api, MessageSteps.citizenPath(reference), citizen,
+                MessageSteps.body("Bonjour", null, List.of()));
         ObjectNode event = Samples.event(SAMPLE);
         ((ObjectNode) event.path("pathParameters")).put("reference", reference);
         ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims"))

@@ -186,8 +186,8 @@ class MessagesTest {
         String citizen = Citizens.newCitizen(api);
         String reference = MessageSteps.submitted(api, citizen);
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
-        String[] file = MessageSteps.uploaded(api, "/api/v1/me/uploads", citizen, "C:\\docs\\livret.pdf", "application/pdf",
-                PDF);
+        String[] file = MessageSteps.uploaded(api, "/api/v1/me/uploads", citizen, "C:\\docs\\livret.pdf",
+                "application/pdf", PDF);
 
         Api.Reply posted = post(api, citizenPath(reference), citizen, body("Le livret", null, List.<String[]>of(file)));
         String id = posted.json().path("id").asText();

@@ -7,6 +7,7 @@ import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
 import { documentsSection, decisionFileField, uploadDecisionFile } from '../legal-documents.js';
 import { navigate } from '../router.js';
+import { messagesSection } from '../messages.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
 import { filedBySection } from './filed-by.js';
 
@@ -123,6 +124,9 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       h('p', {}, h('a', { href: backHash, text: 'Retour aux demandes' })),
       h('h1', {}, request.procedureTitle, h('small', { text: `Demande ${request.reference}` })),
       body,
+      messagesSection({
+        messagesPath: `${path}/messages`, uploadPath: `/tenants/${seg(tenantId)}/uploads`, agent: true,
+      }),
     ],
   };
 }

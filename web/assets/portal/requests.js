@@ -6,6 +6,7 @@ import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
 import { documentsSection } from '../legal-documents.js';
 import { correctionHash } from './correction.js';
+import { messagesSection } from '../messages.js';
 
 // Statuses for which an implicit decision can still arise.
 const OPEN = ['submitted', 'in_progress', 'incomplete'];
@@ -90,6 +91,13 @@ export async function requestDetailView({ params: [reference] }) {
       decisionNotice(request.decision),
       correctionNotice(request),
       documentsSection(request),
+      messagesSection({
+        messagesPath: `/me/requests/${seg(request.reference)}/messages`,
+        uploadPath: '/me/uploads',
+        canWrite: OPEN.includes(request.status),
+        closedText: 'Cette demande est close : vous ne pouvez plus envoyer de message. Pour contester une décision, '
+          + 'adressez un recours au service.',
+      }),
       timelineSection(request.timeline),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Vos réponses' }),

@@ -5,6 +5,7 @@ import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.FilingApi;
+import fr.plateformecitoyens.app.api.MessageApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.api.ReportApi;
@@ -50,6 +51,7 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("open311", Open311Api::function);
         functions.put("filingApi", FilingApi::function);
         functions.put("accessLogRetention", AccessLogRetentionFunction::function);
+        functions.put("messageApi", MessageApi::function);
         return functions;
     }
 

@@ -10,6 +10,7 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
+import fr.plateformecitoyens.adapters.dynamo.DynamoMessageStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoPersonDirectory;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
@@ -26,6 +27,7 @@ import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
 import fr.plateformecitoyens.core.legal.LegalFiles;
 import fr.plateformecitoyens.core.person.PersonDirectory;
+import fr.plateformecitoyens.core.message.MessageStore;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentRenderer;
 import fr.plateformecitoyens.core.port.ProcedureVersions;
@@ -67,6 +69,8 @@ public final class Services {
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Supplier<S3Client> s3 = memoize(AwsClients::s3);
+    private final Supplier<MessageStore> messages =
+            memoize(() -> new DynamoMessageStore(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
     private final Supplier<ReportStore> reportStore =
             memoize(() -> new DynamoReportStore(dynamo.get(), table.get()));
@@ -148,6 +152,11 @@ public final class Services {
     /** The legal documents of requests, read from the document store or rendered there on first use. */
     public LegalFiles legalFiles() {
         return new LegalFiles(documents(), renderer);
+    }
+
+    /** The messages of requests' threads and the agents' internal notes. */
+    public MessageStore messages() {
+        return messages.get();
     }
 
     public Clock clock() {

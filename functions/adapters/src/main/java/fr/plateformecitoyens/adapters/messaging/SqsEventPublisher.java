@@ -25,14 +25,15 @@ public final class SqsEventPublisher implements EventPublisher {
     }
 
     public static ObjectNode toJson(DomainEvent event) {
-        return Json.object().put("type", event.type().name()).put("tenantId", event.tenantId())
+        ObjectNode json = Json.object().put("type", event.type().name()).put("tenantId", event.tenantId())
                 .put("reference", event.reference()).put("occurredAt", event.occurredAt().toString())
                 .put("version", event.version());
+        return event.itemId().isEmpty() ? json : json.put("itemId", event.itemId());
     }
 
     public static DomainEvent fromJson(JsonNode node) {
         return new DomainEvent(DomainEvent.Type.valueOf(node.path("type").asText()), node.path("tenantId").asText(),
                 node.path("reference").asText(), Instant.parse(node.path("occurredAt").asText()),
-                node.path("version").asLong(0));
+                node.path("version").asLong(0), node.path("itemId").asText(""));
     }
 }

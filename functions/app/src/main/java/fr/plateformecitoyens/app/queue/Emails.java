@@ -3,6 +3,7 @@ package fr.plateformecitoyens.app.queue;
 import fr.plateformecitoyens.core.booking.Booking;
 import fr.plateformecitoyens.core.booking.Resource;
 import fr.plateformecitoyens.core.legal.DecisionClock;
+import fr.plateformecitoyens.core.message.Message;
 import fr.plateformecitoyens.core.port.DomainEvent;
 import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -86,6 +87,22 @@ final class Emails {
         }
         lines.add("Détail de votre demande : " + link(portalUrl, r));
         return compose("Votre demande " + r.reference() + " : " + change.to().label(), lines);
+    }
+
+    /**
+     * The notice of an agent's message: who wrote and where to read it, never what it says (the portal shows
+     * it to the citizen once signed in).
+     */
+    static Mail newMessage(CitizenRequest r, Message message, String portalUrl) {
+        List<String> lines = new ArrayList<>();
+        lines.add(greeting(r));
+        String from = message.author().role().isBlank() ? "Le service" : message.author().role();
+        lines.add("Vous avez reçu un nouveau message au sujet de votre demande « " + r.procedureTitle()
+                + " » (référence " + r.reference() + "), le " + DAY.format(message.at().atZone(DecisionClock.PARIS))
+                + ". Il vient de : " + from + ".");
+        lines.add("Pour le lire et y répondre, connectez-vous à votre espace : " + link(portalUrl, r));
+        lines.add("Pour protéger vos données, ce courriel ne reprend pas le contenu du message.");
+        return compose("Nouveau message sur votre demande " + r.reference(), lines);
     }
 
     /**

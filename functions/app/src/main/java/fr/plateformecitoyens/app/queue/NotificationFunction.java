@@ -16,6 +16,8 @@ import fr.plateformecitoyens.core.booking.Resource;
 import fr.plateformecitoyens.core.legal.DecisionClock;
 import fr.plateformecitoyens.core.legal.LegalDocument;
 import fr.plateformecitoyens.core.legal.LegalFiles;
+import fr.plateformecitoyens.core.message.Author;
+import fr.plateformecitoyens.core.message.Message;
 import fr.plateformecitoyens.core.port.Attachment;
 import fr.plateformecitoyens.core.port.DomainEvent;
 import fr.plateformecitoyens.core.request.CitizenRequest;
@@ -92,6 +94,10 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         }
         if (event.type().aboutReport()) {
             new ReportMails(services, this::claim, this::sendClaimed).handle(event);
+            return;
+        }
+        if (event.type() == DomainEvent.Type.MESSAGE_POSTED) {
+            handleMessage(event);
             return;
         }
         Optional<CitizenRequest> found = services.requests().find(event.reference());
@@ -199,6 +205,33 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         sendClaimed(key, () -> services.mailer().send(booking.holderEmail(), mail.subject(), mail.text(),
                 mail.html(), attachments));
         Log.info("e-mail sent", "booking", booking.id(), "mail", marker);
+    }
+
+    /**
+     * Tells the citizen that an agent wrote to them, with a link to read it once signed in. The e-mail holds no
+     * word of the message, nor its attachments: e-mail is not a safe channel for what a thread may say. Internal
+     * notes and the citizen's own messages send nothing; marker {@code MAIL#message#<id>}.
+     */
+    private void handleMessage(DomainEvent event) {
+        Optional<CitizenRequest> request = services.requests().find(event.reference());
+        Optional<Message> message = request.flatMap(r -> services.messages().find(r.reference(), event.itemId()));
+        if (message.isEmpty() || !message.get().isPublic() || message.get().author().kind() != Author.Kind.AGENT) {
+            Log.info("message event needs no e-mail", "reference", event.reference());
+            return;
+        }
+        CitizenRequest r = request.get();
+        if (r.applicant().email() == null || r.applicant().email().isBlank()) {
+            Log.info("applicant has no e-mail address, nothing sent", "reference", r.reference());
+            return;
+        }
+        Map<String, AttributeValue> key = Attributes.key(Keys.request(r.reference()), "MAIL#message#" + event.itemId());
+        if (!claim(key)) {
+            Log.info("e-mail already sent or being sent, skipped", "reference", r.reference(), "mail", "message");
+            return;
+        }
+        Emails.Mail mail = Emails.newMessage(r, message.get(), services.portalUrl());
+        sendClaimed(key, () -> services.mailer().send(r.applicant().email(), mail.subject(), mail.text(), mail.html()));
+        Log.info("e-mail sent", "reference", r.reference(), "mail", "message");
     }
 
     /** The status a booking has right after the event: its e-mail is only true while it still has it. */

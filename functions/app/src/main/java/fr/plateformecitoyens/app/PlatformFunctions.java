@@ -4,6 +4,8 @@ import fr.plateformecitoyens.app.api.AgendaApi;
 import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
+import fr.plateformecitoyens.app.api.HouseholdApi;
+import fr.plateformecitoyens.app.api.ProcedureAdminApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
@@ -38,6 +40,8 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
         functions.put("uploadApi", UploadApi::function);
+        functions.put("procedureAdminApi", ProcedureAdminApi::function);
+        functions.put("householdApi", HouseholdApi::function);
         return functions;
     }
 

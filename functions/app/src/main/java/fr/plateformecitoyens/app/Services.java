@@ -5,6 +5,8 @@ import fr.plateformecitoyens.adapters.PlatformClock;
 import fr.plateformecitoyens.adapters.aws.AwsClients;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoDefinitionStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoHouseholdStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
@@ -17,12 +19,17 @@ import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
+import fr.plateformecitoyens.core.document.Uploads;
+import fr.plateformecitoyens.core.household.HouseholdStore;
 import fr.plateformecitoyens.core.port.Catalogue;
+import fr.plateformecitoyens.core.port.DefinitionStore;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
 import fr.plateformecitoyens.core.port.RequestStore;
 import fr.plateformecitoyens.core.port.TenantDirectory;
+import fr.plateformecitoyens.core.request.AnswerCompletion;
+import fr.plateformecitoyens.core.request.HouseholdAndDocuments;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +57,10 @@ public final class Services {
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
+    private final Supplier<DefinitionStore> definitions =
+            memoize(() -> new DynamoDefinitionStore(dynamo.get(), table.get()));
+    private final Supplier<HouseholdStore> households =
+            memoize(() -> new DynamoHouseholdStore(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -108,6 +119,22 @@ public final class Services {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Démarche definitions: drafts, versions, what is published. */
+    public DefinitionStore definitions() {
+        return definitions.get();
+    }
+
+    /** Citizens' households (« Mon foyer »). */
+    public HouseholdStore households() {
+        return households.get();
+    }
+
+    /** What a submission's household-member and supporting-document answers become. */
+    public AnswerCompletion answerCompletion() {
+        return new HouseholdAndDocuments(households(), new Uploads(documents()),
+                fr.plateformecitoyens.app.api.UploadApi::citizenOwner);
     }
 
     public String portalUrl() {

@@ -68,7 +68,8 @@ class ProcedureAdministrationTest {
         assertNull(inCatalogue(api, id), "a draft is not published");
 
         ObjectNode edited = definition(id).put("title", "Demande de composteur de jardin");
-        Api.Reply saved = put(api, ADMIN_BASE + "/" + id + "/draft", admin, edited.toString(), Map.of("If-Match", etag));
+        Api.Reply saved = put(api, ADMIN_BASE + "/" + id + "/draft", admin, edited.toString(),
+                Map.of("If-Match", etag));
         assertEquals(200, saved.status(), saved.raw().body());
         Api.Reply stale = put(api, ADMIN_BASE + "/" + id + "/draft", admin, edited.toString(),
                 Map.of("If-Match", etag));

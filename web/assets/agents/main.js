@@ -9,6 +9,7 @@ import { inboxView, inboxHash } from './inbox.js';
 import { agentRequestView } from './request.js';
 import { agendaView, agendaHash } from './agenda.js';
 import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
+import { buildersView, newDemarcheView, draftView } from './builder.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -115,6 +116,9 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demarches$/, view: guarded((ctx) => buildersView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demarches\/nouvelle$/, view: guarded((ctx) => newDemarcheView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demarches\/([^/]+)\/brouillon$/, view: guarded((ctx) => draftView(ctx, getMembership)) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -137,12 +141,15 @@ function renderNav() {
     return;
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
+  const onBuilder = /^\/collectivites\/[^/]+\/demarches(\/|$)/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   nav.replaceChildren(
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
-      'aria-current': path !== '/connexion' && !onAgenda ? 'page' : null, 'data-testid': 'nav-requests' })),
+      'aria-current': path !== '/connexion' && !onAgenda && !onBuilder ? 'page' : null, 'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
+    tenant && user.groups?.includes('admins') ? h('li', {}, h('a', { href: `#/collectivites/${tenant}/demarches`,
+      text: 'Démarches', 'aria-current': onBuilder ? 'page' : null, 'data-testid': 'nav-builder' })) : null,
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -12,6 +12,7 @@ import { myRequestsView, requestDetailView } from './requests.js';
 import { servicesView, serviceView, confirmAppointmentView } from './appointments.js';
 import { roomsView, roomView } from './rooms.js';
 import { myBookingsView, bookingView } from './my-bookings.js';
+import { householdView } from './household.js';
 
 const SIGN_IN = '#/connexion';
 
@@ -64,6 +65,7 @@ const routes = [
   { path: /^\/salles$/, view: roomsView },
   { path: /^\/salles\/([^/]+)$/, view: guarded(roomView) },
   { path: /^\/reservations$/, view: guarded(myBookingsView) },
+  { path: /^\/foyer$/, view: guarded(householdView) },
   { path: /^\/reservations\/([^/]+)\/([^/]+)$/, view: guarded(bookingView) },
   {
     path: /^\/connexion$/,
@@ -100,6 +102,7 @@ function renderNav() {
     link('#/salles', 'Réserver une salle', path.startsWith('/salles'), 'nav-rooms'),
     link('#/demandes', 'Mes demandes', path.startsWith('/demandes'), 'nav-requests'),
     link('#/reservations', 'Mes réservations', path.startsWith('/reservations'), 'nav-bookings'),
+    link('#/foyer', 'Mon foyer', path === '/foyer', 'nav-household'),
     user
       ? [
         h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),

@@ -58,7 +58,7 @@ public final class HouseholdApi {
         return new Households(services.households(), services.clock());
     }
 
-    private static ObjectNode view(Household household) {
+    static ObjectNode view(Household household) {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("members");
         for (HouseholdMember m : household.members()) {

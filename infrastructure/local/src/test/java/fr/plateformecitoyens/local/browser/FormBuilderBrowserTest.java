@@ -39,6 +39,11 @@ class FormBuilderBrowserTest {
             office.find("[data-testid=new-demarche]");
             office.audit("liste des démarches");
             office.click("[data-testid=new-demarche]");
+            office.click("[data-testid=save]");
+            office.find("[data-testid=error-summary]");
+            office.find("[data-field=title].has-error #title-error");
+            assertEquals("true", office.find("#title").getAttribute("aria-invalid"), "the error is tied to its field");
+            office.audit("éditeur de démarche, erreurs");
 
             office.type("#id", id);
             office.type("#title", "Demande de composteur");

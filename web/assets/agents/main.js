@@ -148,8 +148,8 @@ function renderNav() {
       'aria-current': path !== '/connexion' && !onAgenda && !onBuilder ? 'page' : null, 'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
-    tenant && user.groups?.includes('admins') ? h('li', {}, h('a', { href: `#/collectivites/${tenant}/demarches`,
-      text: 'Démarches', 'aria-current': onBuilder ? 'page' : null, 'data-testid': 'nav-builder' })) : null,
+    ...(tenant && user.groups?.includes('admins') ? [h('li', {}, h('a', { href: `#/collectivites/${tenant}/demarches`,
+      text: 'Démarches', 'aria-current': onBuilder ? 'page' : null, 'data-testid': 'nav-builder' }))] : []),
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

@@ -64,12 +64,17 @@ public final class ProcedureAdminApi {
         String tenantId = request.path("tenantId");
         admin.get().administrator(tenantId, request.subject());
         JsonNode body = request.jsonBody(MAX_BODY);
-        String id = body.path("id").asText("");
-        if (id.isBlank()) {
-            throw new DomainException.InvalidInput("La définition de la démarche est à corriger.", List.of(
-                    new FieldError("id", "Indiquez l'identifiant de la démarche (minuscules, chiffres, tirets).")));
+        String id = body.path("id").asText("").strip();
+        Procedure definition;
+        try {
+            definition = DefinitionReader.read(body, tenantId, id.isEmpty() ? "sans-identifiant" : id, 0);
+        } catch (DomainException.InvalidInput refused) {
+            throw id.isEmpty() ? withMissingId(refused.errors()) : refused;
         }
-        Draft draft = admin.get().create(tenantId, request.subject(), DefinitionReader.read(body, tenantId, id, 0));
+        if (id.isEmpty()) {
+            throw withMissingId(List.of());
+        }
+        Draft draft = admin.get().create(tenantId, request.subject(), definition);
         return respond(201, draft).withHeader("location", "/api/v1/tenants/" + tenantId + "/admin/procedures/" + id
                 + "/draft");
     }
@@ -135,6 +140,14 @@ public final class ProcedureAdminApi {
         Draft draft = admin.get().duplicate(tenantId, request.subject(), request.path("procedureId"),
                 version.asInt(), newId);
         return respond(201, draft);
+    }
+
+    /** Every fault of a definition sent without its id, the id first. */
+    private static DomainException.InvalidInput withMissingId(List<FieldError> others) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        errors.add(new FieldError("id", "Indiquez l'identifiant de la démarche (minuscules, chiffres, tirets)."));
+        errors.addAll(others);
+        return new DomainException.InvalidInput("La définition de la démarche est à corriger.", errors);
     }
 
     /** The revision an If-Match header names, checked against the draft's id; a mismatched tag is stale. */

@@ -41,8 +41,10 @@ class FormBuilderBrowserTest {
             office.click("[data-testid=new-demarche]");
             office.click("[data-testid=save]");
             office.find("[data-testid=error-summary]");
+            office.find("[data-field=id].has-error #id-error");
             office.find("[data-field=title].has-error #title-error");
             assertEquals("true", office.find("#title").getAttribute("aria-invalid"), "the error is tied to its field");
+            assertTrue(office.find("#title").getAttribute("aria-describedby").contains("title-error"));
             office.audit("éditeur de démarche, erreurs");
 
             office.type("#id", id);

@@ -3,7 +3,7 @@
 
 import { h, fill } from '../dom.js';
 import { api, seg } from '../api.js';
-import { showErrors, clearErrors, problemToErrors, whileBusy, formStatus } from '../fields.js';
+import { textField, showErrors, clearErrors, problemToErrors, whileBusy, formStatus } from '../fields.js';
 import { buildForm } from '../form.js';
 import { navigate, flash } from '../router.js';
 import { definitionEditor, blankDefinition, editorFieldName } from './builder-editor.js';
@@ -59,6 +59,31 @@ export async function buildersView({ params: [tenantId] }, getMembership) {
           }),
         }) : null)));
   });
+  const versions = data.items.flatMap((item) => item.versions.map((v) => [`${item.id}|${v.version}`, `${item.title} – version ${v.version}`]));
+  const copyForm = h('form', { novalidate: true, 'data-testid': 'copy-form' },
+    h('h2', { text: 'Copier une version en une nouvelle démarche' }),
+    h('div', { class: 'field', 'data-field': 'version' }, h('label', { for: 'copy-source', text: 'Version à copier' }),
+      h('select', { id: 'copy-source' }, versions.map(([value, text]) => h('option', { value, text })))),
+    textField({ id: 'copy-id', label: 'Identifiant de la nouvelle démarche', hint: 'Minuscules, chiffres et tirets.' }),
+    h('div', { class: 'button-group' }, h('button', { type: 'submit', class: 'button secondary', text: 'Copier' })),
+    status);
+  copyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearErrors(copyForm);
+    const [sourceId, version] = copyForm.querySelector('#copy-source').value.split('|');
+    const newId = copyForm.querySelector('#copy-id').value.trim();
+    whileBusy(copyForm, status, 'Copie en cours…', async () => {
+      try {
+        await api(`${base(tenantId)}/${seg(sourceId)}/duplicate`, { method: 'POST', body: { version: Number(version), id: newId } });
+        navigate(draftHash(tenantId, newId));
+      } catch (error) {
+        if (error.handled) return;
+        showErrors(copyForm, error.status === 422
+          ? problemToErrors(copyForm, error, (field) => (field === 'id' ? 'copy-id' : field))
+          : [{ wrapper: copyForm.querySelector('[data-field=copy-id]'), message: error.detail || error.title }]);
+      }
+    });
+  });
   return {
     title: 'Démarches',
     content: [
@@ -70,7 +95,7 @@ export async function buildersView({ params: [tenantId] }, getMembership) {
         h('caption', { id: 'builders-caption', text: `Les démarches de ${membership.tenantName}` }),
         h('thead', {}, h('tr', {}, ['Démarche', 'État', 'Versions', 'Actions'].map((t) => h('th', { scope: 'col', text: t })))),
         h('tbody', {}, rows))),
-      status,
+      versions.length ? copyForm : status,
     ],
   };
 }

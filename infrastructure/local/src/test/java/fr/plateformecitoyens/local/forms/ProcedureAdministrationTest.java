@@ -125,6 +125,15 @@ class ProcedureAdministrationTest {
         assertEquals(2, listed.path("versions").size());
         assertEquals(1, api.get(ADMIN_BASE + "/" + id + "/versions/1", admin).json().path("definition")
                 .path("version").asInt(), "versions stay readable");
+
+        String copyId = newId();
+        Api.Reply copied = api.post(ADMIN_BASE + "/" + id + "/duplicate", admin,
+                "{\"version\":1,\"id\":\"" + copyId + "\"}");
+        assertEquals(201, copied.status(), copied.raw().body());
+        assertEquals("Demande de composteur " + id, api.get(ADMIN_BASE + "/" + copyId + "/draft", admin).json()
+                .path("definition").path("title").asText(), "a new démarche from version 1");
+        assertEquals(409, api.post(ADMIN_BASE + "/" + id + "/duplicate", admin,
+                "{\"version\":2,\"id\":\"" + copyId + "\"}").status(), "an id already taken");
     }
 
     @Test

@@ -3,14 +3,16 @@
 
 import { h } from './dom.js';
 import { textField, labelContent, setRequired, clearFieldError } from './fields.js';
+import { addressGroup, readAddress, householdGroup, readHousehold, fileField, readFile } from './form-widgets.js';
 
 const DATE_EXAMPLE = 'Par exemple : 14/07/1990';
 
 /**
- * Builds the fields of `schema` laid out by `ui`.
+ * Builds the fields of `schema` laid out by `ui`. `context.household` is the citizen's household (for
+ * household-member fields); `context.upload(file, onProgress)` sends a supporting document (for file fields).
  * Returns { element, validate() → [{wrapper, message}], collect() → data, fieldName(apiField) }.
  */
-export function buildForm(schema, ui = {}) {
+export function buildForm(schema, ui = {}, context = {}) {
   const properties = schema.properties ?? {};
   const uiFields = ui.fields ?? {};
   const fields = new Map();
@@ -28,7 +30,7 @@ export function buildForm(schema, ui = {}) {
     for (const name of section.fields ?? []) {
       if (!properties[name] || fields.has(name)) continue;
       const field = describe(name, properties[name], uiFields[name] ?? {});
-      field.wrapper = render(field);
+      field.wrapper = render(field, context);
       fields.set(name, field);
       group.append(field.wrapper);
     }
@@ -165,9 +167,12 @@ function hintFor(field) {
   return parts.join(' ') || null;
 }
 
-function render(field) {
+function render(field, context) {
   const { name, widget, prop, ui, label } = field;
   const hint = hintFor(field);
+  if (widget === 'address') return addressGroup(field, hint);
+  if (widget === 'household') return householdGroup(field, hint, context.household);
+  if (widget === 'file') return fileField(field, hint, context.upload ?? noUpload);
   if (widget === 'radio' || widget === 'yesno' || widget === 'checkboxes') return choiceGroup(field, hint);
   if (widget === 'select') return selectField(field, hint);
   const number = widget === 'number' || prop.type === 'integer' || prop.type === 'number';
@@ -182,6 +187,10 @@ function render(field) {
     maxLength: widget === 'textarea' ? null : prop.maxLength,
     width: number || widget === 'date' ? 'short' : null,
   });
+}
+
+async function noUpload() {
+  throw new Error('no upload');
 }
 
 function choiceGroup(field, hint) {
@@ -225,6 +234,9 @@ function selectField(field, hint) {
 /** Reads a field: { value } typed for the schema (undefined when empty), or { problem } when unreadable. */
 function read(field) {
   const { wrapper, widget, prop, options } = field;
+  if (widget === 'address') return readAddress(wrapper);
+  if (widget === 'household') return readHousehold(wrapper);
+  if (widget === 'file') return readFile(wrapper);
   if (widget === 'radio' || widget === 'yesno') {
     const checked = wrapper.querySelector('input:checked');
     return { value: checked ? options[+checked.dataset.index].value : undefined };
@@ -275,7 +287,8 @@ export function parseDate(text) {
 
 function missingMessage(field) {
   if (field.widget === 'checkboxes') return 'Cochez au moins une réponse.';
-  if (field.widget === 'radio' || field.widget === 'yesno') return 'Choisissez une réponse.';
+  if (field.widget === 'radio' || field.widget === 'yesno' || field.widget === 'household') return 'Choisissez une réponse.';
+  if (field.widget === 'file') return 'Joignez le fichier demandé.';
   if (field.widget === 'select') return 'Choisissez une option dans la liste.';
   return 'Ce champ est obligatoire.';
 }

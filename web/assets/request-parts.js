@@ -103,6 +103,13 @@ function formatValue(value, prop, ui) {
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
   if (Array.isArray(value)) return value.map(optionLabel).join(', ') || '—';
   if (prop.format === 'date' && typeof value === 'string') return formatDay(value) || value;
+  if (typeof value === 'object' && 'street' in value) return `${value.street}, ${value.postcode} ${value.city}`;
+  if (typeof value === 'object' && 'givenNames' in value) {
+    return `${value.givenNames} ${value.familyName}, né(e) le ${formatDay(value.birthDate) || value.birthDate}`;
+  }
+  if (typeof value === 'object' && 'fileName' in value) {
+    return `${value.fileName}${value.size ? ` (${Math.max(1, Math.round(value.size / 1024))} ko)` : ''}`;
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   const text = optionLabel(value);
   return text.includes('\n') ? h('span', { class: 'pre-line', text }) : text;

@@ -13,6 +13,7 @@ import { agentReportsView, agentReportView, reportsHash } from './reports.js';
 import { filingView, filingHash } from './filing.js';
 import { acknowledgementPrintView } from './acknowledgement-print.js';
 import { accessLogView, accessLogHash } from './access-log.js';
+import { buildersView, newDemarcheView, draftView } from './builder.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -124,6 +125,9 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/enregistrer$/, view: guarded((ctx) => filingView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)\/accuse$/, view: guarded(acknowledgementPrintView) },
   { path: /^\/collectivites\/([^/]+)\/journal-des-acces$/, view: guarded(accessLogView) },
+  { path: /^\/collectivites\/([^/]+)\/demarches$/, view: guarded((ctx) => buildersView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demarches\/nouvelle$/, view: guarded((ctx) => newDemarcheView(ctx, getMembership)) },
+  { path: /^\/collectivites\/([^/]+)\/demarches\/([^/]+)\/brouillon$/, view: guarded((ctx) => draftView(ctx, getMembership)) },
   {
     path: /^\/connexion$/,
     view: () => signInView({
@@ -147,11 +151,12 @@ function renderNav() {
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
   const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces|demandes\/[^/]+\/accuse)$/.test(path);
+  const onBuilder = /^\/collectivites\/[^/]+\/demarches(\/|$)/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   const onReports = /\/signalements(\/|$)/.test(path);
   fill(nav,
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/demandes` : '#/', text: 'Demandes',
-      'aria-current': path !== '/connexion' && !onAgenda && !onOwnPage && !onReports ? 'page' : null,
+      'aria-current': path !== '/connexion' && !onAgenda && !onOwnPage && !onReports && !onBuilder ? 'page' : null,
       'data-testid': 'nav-requests' })),
     h('li', {}, h('a', { href: tenant ? `#/collectivites/${tenant}/agenda` : '#/agenda', text: 'Agenda',
       'aria-current': onAgenda ? 'page' : null, 'data-testid': 'nav-agenda' })),
@@ -162,6 +167,8 @@ function renderNav() {
     tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: accessLogHash(tenant),
       text: 'Journal des accès', 'aria-current': /\/journal-des-acces$/.test(path) ? 'page' : null,
       'data-testid': 'nav-access-log' })) : null,
+    tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: `#/collectivites/${tenant}/demarches`,
+      text: 'Démarches', 'aria-current': onBuilder ? 'page' : null, 'data-testid': 'nav-builder' })) : null,
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),
     h('li', {}, h('button', {
       type: 'button',

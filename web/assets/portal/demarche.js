@@ -8,6 +8,7 @@ import { getTenant, getProcedure, rememberTenant } from '../tenants.js';
 import { acknowledgementSection } from '../request-parts.js';
 import { acknowledgementBlock } from '../legal-documents.js';
 import { navigate } from '../router.js';
+import { uploadFile } from '../uploads.js';
 
 // The answer to the last submission, shown by the confirmation page without a second call.
 let lastSubmission = null;
@@ -28,7 +29,10 @@ export async function demarcheView({ params: [tenantId, procedureId] }) {
 
   // One key per form fill, kept across retries so that the server creates the request only once.
   const idempotencyKey = uuid();
-  const builder = buildForm(procedure.form?.schema ?? {}, procedure.form?.ui ?? {});
+  const uiFields = Object.values(procedure.form?.ui?.fields ?? {});
+  const household = uiFields.some((f) => f.widget === 'household')
+    ? (await api('/me/household')).data.members : [];
+  const builder = buildForm(procedure.form?.schema ?? {}, procedure.form?.ui ?? {}, { household, upload: uploadFile });
   const status = formStatus();
   const form = h(
     'form',
@@ -37,7 +41,10 @@ export async function demarcheView({ params: [tenantId, procedureId] }) {
     builder.element,
     h('p', { class: 'hint' },
       `Vos informations sont traitées par ${tenant.name} pour instruire votre demande. `,
-      'Pour connaître vos droits et contacter le délégué à la protection des données, consultez la page ',
+      procedure.legalBasis ? `Cadre juridique : ${procedure.legalBasis}. ` : '',
+      procedure.retentionMonths ? `Elles sont conservées ${procedure.retentionMonths} mois après la clôture de la demande. ` : '',
+      procedure.dpoContact ? `Délégué à la protection des données : ${procedure.dpoContact}. ` : '',
+      'Pour connaître vos droits, consultez la page ',
       h('a', { href: '/donnees-personnelles.html', text: 'Données personnelles' }), '.'),
     h('div', { class: 'button-group' }, h('button', { type: 'submit', class: 'button', text: 'Envoyer ma demande' })),
     status,
@@ -80,7 +87,11 @@ export async function demarcheView({ params: [tenantId, procedureId] }) {
         ['Collectivité', tenant.name],
         ['Service', procedure.service?.name],
         ['Délai de réponse', regime.label],
-      ]),
+        procedure.fee ? ['Coût', `${(procedure.fee.amountCents / 100).toFixed(2).replace('.', ',')} € (${procedure.fee.label})`] : null,
+      ].filter(Boolean)),
+      procedure.requiredDocuments?.length
+        ? [h('h2', { text: 'Pièces à préparer' }), h('ul', {}, procedure.requiredDocuments.map((d) => h('li', { text: d })))]
+        : null,
       form,
     ],
   };

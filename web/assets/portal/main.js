@@ -14,6 +14,7 @@ import { servicesView, serviceView, confirmAppointmentView } from './appointment
 import { roomsView, roomView } from './rooms.js';
 import { myBookingsView, bookingView } from './my-bookings.js';
 import { reportFormView, myReportsView, reportDetailView, openReportsView } from './reports.js';
+import { householdView } from './household.js';
 
 const SIGN_IN = '#/connexion';
 
@@ -67,6 +68,7 @@ const routes = [
   { path: /^\/salles$/, view: roomsView },
   { path: /^\/salles\/([^/]+)$/, view: guarded(roomView) },
   { path: /^\/reservations$/, view: guarded(myBookingsView) },
+  { path: /^\/foyer$/, view: guarded(householdView) },
   { path: /^\/reservations\/([^/]+)\/([^/]+)$/, view: guarded(bookingView) },
   { path: /^\/signaler$/, view: guarded(reportFormView) },
   { path: /^\/signalements$/, view: guarded(myReportsView) },
@@ -109,6 +111,7 @@ function renderNav() {
     link('#/reservations', 'Mes réservations', path.startsWith('/reservations'), 'nav-bookings'),
     link('#/signaler', 'Signaler un problème', path === '/signaler', 'nav-report'),
     link('#/signalements', 'Mes signalements', /^\/signalements(\/|$)/.test(path), 'nav-reports'),
+    link('#/foyer', 'Mon foyer', path === '/foyer', 'nav-household'),
     user
       ? [
         h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),

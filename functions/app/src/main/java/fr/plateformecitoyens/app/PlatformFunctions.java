@@ -6,6 +6,8 @@ import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
 import fr.plateformecitoyens.app.api.FilingApi;
 import fr.plateformecitoyens.app.api.MessageApi;
+import fr.plateformecitoyens.app.api.HouseholdApi;
+import fr.plateformecitoyens.app.api.ProcedureAdminApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.api.ReportApi;
@@ -52,6 +54,8 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("filingApi", FilingApi::function);
         functions.put("accessLogRetention", AccessLogRetentionFunction::function);
         functions.put("messageApi", MessageApi::function);
+        functions.put("procedureAdminApi", ProcedureAdminApi::function);
+        functions.put("householdApi", HouseholdApi::function);
         return functions;
     }
 

@@ -8,6 +8,8 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoAccessLog;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoDefinitionStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoHouseholdStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
 import fr.plateformecitoyens.adapters.dynamo.DynamoMessageStore;
@@ -31,6 +33,9 @@ import fr.plateformecitoyens.core.message.MessageStore;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentRenderer;
 import fr.plateformecitoyens.core.port.ProcedureVersions;
+import fr.plateformecitoyens.core.document.Uploads;
+import fr.plateformecitoyens.core.household.HouseholdStore;
+import fr.plateformecitoyens.core.port.DefinitionStore;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
 import fr.plateformecitoyens.core.port.Mailer;
@@ -40,6 +45,8 @@ import fr.plateformecitoyens.core.report.ApiKeys;
 import fr.plateformecitoyens.core.report.ReportPhotos;
 import fr.plateformecitoyens.core.report.ReportStore;
 import fr.plateformecitoyens.core.report.Reports;
+import fr.plateformecitoyens.core.request.AnswerCompletion;
+import fr.plateformecitoyens.core.request.HouseholdAndDocuments;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,6 +78,10 @@ public final class Services {
     private final Supplier<S3Client> s3 = memoize(AwsClients::s3);
     private final Supplier<MessageStore> messages =
             memoize(() -> new DynamoMessageStore(dynamo.get(), table.get()));
+    private final Supplier<DefinitionStore> definitions =
+            memoize(() -> new DynamoDefinitionStore(dynamo.get(), table.get()));
+    private final Supplier<HouseholdStore> households =
+            memoize(() -> new DynamoHouseholdStore(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
     private final Supplier<ReportStore> reportStore =
             memoize(() -> new DynamoReportStore(dynamo.get(), table.get()));
@@ -179,6 +190,22 @@ public final class Services {
     /** The Open311 keys of the tenants' client applications. */
     public ApiKeys apiKeys() {
         return apiKeys.get();
+    }
+
+    /** Démarche definitions: drafts, versions, what is published. */
+    public DefinitionStore definitions() {
+        return definitions.get();
+    }
+
+    /** Citizens' households (« Mon foyer »). */
+    public HouseholdStore households() {
+        return households.get();
+    }
+
+    /** What a submission's household-member and supporting-document answers become. */
+    public AnswerCompletion answerCompletion() {
+        return new HouseholdAndDocuments(households(), new Uploads(documents()),
+                fr.plateformecitoyens.app.api.UploadApi::citizenOwner);
     }
 
     public String portalUrl() {

@@ -56,6 +56,13 @@ public final class DynamoCatalogue implements Catalogue {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
+    @Override
+    public Optional<Procedure> version(String tenantId, String procedureId, int version) {
+        var item = dynamo.getItem(b -> b.tableName(table)
+                .key(Attributes.key(Keys.tenant(tenantId), Keys.procedureVersion(procedureId, version)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
     /** The immutable item of one version of a démarche. */
     public static Map<String, AttributeValue> versionItem(Procedure procedure) {
         Map<String, AttributeValue> item = new HashMap<>(Attributes.key(Keys.tenant(procedure.tenantId()),
@@ -73,7 +80,7 @@ public final class DynamoCatalogue implements Catalogue {
         return item;
     }
 
-    private static Procedure read(Map<String, AttributeValue> item) {
+    static Procedure read(Map<String, AttributeValue> item) {
         return ProcedureCodec.read(Json.parse(item.get("definition").s()));
     }
 }

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * agent membership     TENANT#t           AGENT#sub            gsi1: AGENT#sub / TENANT#t
  * démarche version     TENANT#t           PROCEDURE#id#V0001
  * published démarche   CATALOGUE#t        PROCEDURE#id
+ * démarche draft       TENANT#t           DRAFT#id
+ * household            CITIZEN#sub        HOUSEHOLD
  * request              REQUEST#ref        REQUEST              gsi1: CITIZEN#sub / at#t#ref
  *                                                              gsi2: INBOX#t#service#OPEN|DONE / at#ref
  *                                                              gsi3: DUE#day / t#ref (while the clock runs)
@@ -56,6 +58,14 @@ public final class Keys {
 
     public static String procedureVersion(String procedureId, int version) {
         return String.format("PROCEDURE#%s#V%04d", procedureId, version);
+    }
+
+    public static String draft(String procedureId) {
+        return "DRAFT#" + procedureId;
+    }
+
+    public static String household() {
+        return "HOUSEHOLD";
     }
 
     /** References are unique across the platform, so a citizen can find a request by reference alone. */

@@ -3,7 +3,9 @@ package fr.plateformecitoyens.adapters.forms;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.plateformecitoyens.adapters.json.Json;
+import fr.plateformecitoyens.core.request.HouseholdAndDocuments;
 import fr.plateformecitoyens.core.procedure.Field;
+import fr.plateformecitoyens.core.procedure.FieldType;
 import fr.plateformecitoyens.core.procedure.Procedure;
 import fr.plateformecitoyens.core.procedure.Section;
 import java.util.List;
@@ -17,6 +19,12 @@ public final class FormSchema {
 
     /** Phone numbers: digits with the usual separators, an optional leading plus. */
     static final String PHONE_PATTERN = "^\\+?[0-9][0-9 .()-]{5,19}$";
+    /** French postcodes: five digits. */
+    static final String POSTCODE_PATTERN = "^[0-9]{5}$";
+    /** The id of a member of « Mon foyer » ({@code Households}). */
+    static final String MEMBER_PATTERN = "^m-[0-9a-f]{12}$";
+    /** The id of a granted upload ({@code Uploads}). */
+    static final String UPLOAD_PATTERN = "^[A-Za-z0-9_-]{22}$";
 
     private FormSchema() {
     }
@@ -43,7 +51,14 @@ public final class FormSchema {
             ObjectNode rule = conditions.addObject();
             ObjectNode test = rule.putObject("if");
             ArrayNode values = test.putObject("properties").putObject(when.field()).putArray("enum");
-            when.values().forEach(values::add);
+            boolean yesNo = procedure.field(when.field()).map(f -> f.type() == FieldType.YES_NO).orElse(false);
+            when.values().forEach(v -> {
+                if (yesNo) {
+                    values.add(Boolean.parseBoolean(v));
+                } else {
+                    values.add(v);
+                }
+            });
             test.putArray("required").add(when.field());
             if (field.required()) {
                 rule.putObject("then").putArray("required").add(field.name());
@@ -87,6 +102,27 @@ public final class FormSchema {
                 ObjectNode items = p.putObject("items").put("type", "string");
                 field.choices().forEach(c -> items.withArray("enum").add(c.value()));
             }
+            case ADDRESS -> {
+                p.put("type", "object");
+                ObjectNode parts = p.putObject("properties");
+                parts.putObject("street").put("type", "string").put("title", "Numéro et voie").put("minLength", 1)
+                        .put("maxLength", 200);
+                parts.putObject("postcode").put("type", "string").put("title", "Code postal")
+                        .put("pattern", POSTCODE_PATTERN);
+                parts.putObject("city").put("type", "string").put("title", "Commune").put("minLength", 1)
+                        .put("maxLength", 100);
+                p.putArray("required").add("street").add("postcode").add("city");
+                p.put("additionalProperties", false);
+            }
+            case HOUSEHOLD_MEMBER -> p.put("type", "string").put("pattern", MEMBER_PATTERN);
+            case DOCUMENT -> {
+                p.put("type", "object");
+                ObjectNode parts = p.putObject("properties");
+                parts.putObject("uploadId").put("type", "string").put("pattern", UPLOAD_PATTERN);
+                parts.putObject("fileName").put("type", "string").put("minLength", 1).put("maxLength", 200);
+                p.putArray("required").add("uploadId").add("fileName");
+                p.put("additionalProperties", false);
+            }
             default -> throw new IllegalArgumentException("unknown field type " + field.type());
         }
         return p;
@@ -118,11 +154,26 @@ public final class FormSchema {
             }
             field.visibleWhen().ifPresent(c -> {
                 ObjectNode when = f.putObject("visibleWhen").put("field", c.field());
-                c.values().forEach(when.putArray("in")::add);
+                boolean yesNo = procedure.field(c.field()).map(o -> o.type() == FieldType.YES_NO).orElse(false);
+                ArrayNode in = when.putArray("in");
+                c.values().forEach(v -> {
+                    if (yesNo) {
+                        in.add(Boolean.parseBoolean(v));
+                    } else {
+                        in.add(v);
+                    }
+                });
             });
             switch (field.type()) {
                 case EMAIL -> f.put("autocomplete", "email");
                 case PHONE -> f.put("autocomplete", "tel");
+                case HOUSEHOLD_MEMBER -> f.put("members", field.accept().contains("child") ? "child"
+                        : field.accept().contains("adult") ? "adult" : "any");
+                case DOCUMENT -> {
+                    HouseholdAndDocuments.policy(field).accepted().stream().sorted()
+                            .forEach(t -> f.withArray("accept").add(t.mimeType()));
+                    f.put("maxBytes", field.effectiveMaxBytes());
+                }
                 default -> { }
             }
         }
@@ -140,6 +191,9 @@ public final class FormSchema {
             case YES_NO -> "yesno";
             case SINGLE_CHOICE -> field.choices().size() <= 5 ? "radio" : "select";
             case MULTIPLE_CHOICE -> "checkboxes";
+            case ADDRESS -> "address";
+            case HOUSEHOLD_MEMBER -> "household";
+            case DOCUMENT -> "file";
         };
     }
 }

@@ -65,6 +65,13 @@ public final class SchemaFormValidator implements FormValidator {
 
     private static String wording(ValidationMessage message, Procedure procedure, String fieldName) {
         Field field = procedure.field(fieldName).orElse(null);
+        boolean aboutTheAnswer = message.getInstanceLocation().getNameCount() > 0;
+        if (aboutTheAnswer && !"false".equals(message.getType())) {
+            String special = compositeWording(field, message);
+            if (special != null) {
+                return special;
+            }
+        }
         return switch (message.getType()) {
             case "required", "minLength" -> "Ce champ est obligatoire.";
             case "minItems" -> "Choisissez au moins une réponse.";
@@ -80,6 +87,22 @@ public final class SchemaFormValidator implements FormValidator {
                     : "Saisissez une date valide, au format AAAA-MM-JJ.";
             case "type" -> typeWording(field);
             default -> "Cette réponse n'est pas valide.";
+        };
+    }
+
+    /** Messages for the fields whose answer has parts or names something of the citizen's. */
+    private static String compositeWording(Field field, ValidationMessage message) {
+        if (field == null) {
+            return null;
+        }
+        String location = message.getInstanceLocation().toString();
+        return switch (field.type()) {
+            case ADDRESS -> location.endsWith("postcode") || "pattern".equals(message.getType())
+                    ? "Saisissez un code postal à cinq chiffres, par exemple 37000."
+                    : "Indiquez l'adresse complète : numéro et voie, code postal et commune.";
+            case HOUSEHOLD_MEMBER -> "Choisissez une personne de votre foyer (« Mon foyer »).";
+            case DOCUMENT -> "Joignez le fichier demandé, puis attendez la fin de son envoi.";
+            default -> null;
         };
     }
 

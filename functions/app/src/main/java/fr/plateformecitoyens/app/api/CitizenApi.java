@@ -40,7 +40,7 @@ public final class CitizenApi {
     private CitizenApi(Services services) {
         this.services = services;
         this.submit = () -> new SubmitRequest(services.tenants(), services.catalogue(), services.validator(),
-                services.requests(), services.events(), services.clock());
+                services.requests(), services.events(), services.clock(), services.answerCompletion());
         this.mine = () -> new CitizenRequests(services.requests());
     }
 

@@ -34,9 +34,11 @@ public final class Views {
     public static ObjectNode procedure(Procedure p, HandlingService service) {
         ObjectNode node = Json.object().put("id", p.id()).put("version", p.version()).put("title", p.title())
                 .put("description", p.description()).put("category", p.category());
-        node.putObject("regime").put("kind", p.regime().rule().name()).put("period", p.regime().periodMonths())
-                .put("unit", "months").put("label", p.regime().label())
-                .put("legalBasis", p.regime().legalBasis());
+        node.putObject("regime").put("kind", p.regime().rule().name()).put("period", p.regime().period())
+                .put("unit", p.regime().unit().code()).put("label", p.regime().label())
+                .put("legalBasis", p.regime().legalBasis())
+                .put("restartsOnCorrection", p.regime().restartsOnCorrection());
+        ProcedureViews.details(p.details(), node);
         ObjectNode s = node.putObject("service").put("id", p.serviceId());
         if (service != null) {
             s.put("name", service.name());

@@ -152,6 +152,8 @@ class OpenApiDocumentTest {
                 RequestStatus.SUBMITTED, RequestStatus.REJECTED, "Aucun acte ne correspond à ces informations."),
                 Optional.empty());
 
+        Procedure creche = fr.plateformecitoyens.core.procedure.LocalServicesCatalogue.creche(commune.id(), "enfance");
+        var draft = new fr.plateformecitoyens.core.procedure.Draft(creche.as(creche.id(), 0), 3, received, "admin");
         Map<String, JsonNode> views = Map.ofEntries(
                 Map.entry("Tenant", Views.tenant(commune)),
                 Map.entry("Procedure", Views.procedure(certificate, civilStatus)),
@@ -166,7 +168,15 @@ class OpenApiDocumentTest {
                 Map.entry("ValidationProblem", body(Problems.of(new DomainException.InvalidInput("Filtre inconnu.",
                         List.of(new DomainException.FieldError("state", "Choisissez « open » ou « done »."))),
                         "/api/v1/tenants/beaumont-des-sources/inbox").body())),
-                Map.entry("Problem", body(Problems.payloadTooLarge(64 * 1024, "/api/v1/x").body())));
+                Map.entry("Problem", body(Problems.payloadTooLarge(64 * 1024, "/api/v1/x").body())),
+                Map.entry("DefinitionList", Json.object().set("items", Json.array().add(ProcedureViews.summary(
+                        new fr.plateformecitoyens.core.procedure.ProcedureAdministration.Summary(creche.id(),
+                                creche.title(), Optional.of(draft), List.of(creche), java.util.OptionalInt.of(1)))))),
+                Map.entry("DefinitionView", ProcedureViews.draft(draft)),
+                Map.entry("Household", HouseholdApi.view(new fr.plateformecitoyens.core.household.Household("sub",
+                        List.of(new fr.plateformecitoyens.core.household.HouseholdMember("m-0123456789ab", "Léo",
+                                "Martin", java.time.LocalDate.of(2023, 4, 2),
+                                fr.plateformecitoyens.core.household.Relationship.CHILD)), 1))));
         List<String> failures = new ArrayList<>();
         views.forEach((name, view) -> {
             JsonNode schema = Json.object().put("$ref", "#/components/schemas/" + name);

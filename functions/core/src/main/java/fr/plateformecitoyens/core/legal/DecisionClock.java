@@ -14,8 +14,9 @@ import java.util.Optional;
  * Computes when silence turns into an implicit decision.
  *
  * <p>The period runs from the day of receipt, in Paris time: a request received on 15 January with a
- * two-month period gets its implicit decision on 15 March. A month that lacks the day ends the period on
- * its last day (31 December plus two months is 28 or 29 February).
+ * two-month period gets its implicit decision on 15 March; with a period of 30 days, on 14 February; of
+ * three weeks, on 5 February (the regime's {@link fr.plateformecitoyens.core.procedure.PeriodUnit}). A month
+ * that lacks the day ends the period on its last day (31 December plus two months is 28 or 29 February).
  *
  * <p>When missing pieces are asked for (CRPA L114-5), the clock stops. When they arrive it either starts
  * afresh from that day (the rule for acceptance) or resumes with the days that were left (a suspension).
@@ -34,7 +35,7 @@ public final class DecisionClock {
 
     /** The implicit-decision date of a complete request received at {@code receivedAt}. */
     public static LocalDate implicitDecisionDate(Instant receivedAt, LegalRegime regime) {
-        return dayOf(receivedAt).plusMonths(regime.periodMonths());
+        return regime.unit().after(dayOf(receivedAt), regime.period());
     }
 
     /**
@@ -48,7 +49,7 @@ public final class DecisionClock {
             Instant completedAt) {
         LocalDate completion = dayOf(completedAt);
         if (regime.restartsOnCorrection()) {
-            return completion.plusMonths(regime.periodMonths());
+            return regime.unit().after(completion, regime.period());
         }
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(dayOf(stoppedAt), originalDate));
         return completion.plusDays(daysLeft);

@@ -12,4 +12,9 @@ public interface Catalogue {
 
     /** The current published version of one démarche, if it is published. */
     Optional<Procedure> published(String tenantId, String procedureId);
+
+    /** One version of a démarche, published or not: the definition a request was made on. */
+    default Optional<Procedure> version(String tenantId, String procedureId, int version) {
+        return published(tenantId, procedureId).filter(p -> p.version() == version);
+    }
 }

@@ -30,6 +30,20 @@ public final class DefaultCatalogue {
                 generalRequest(tenantId, receptionService));
     }
 
+    /**
+     * Every default démarche of a commune: civil status, the general request, the registrations of a child and
+     * the occupation of public space.
+     *
+     * @param childhoodService   the service of crèches, schools, canteen and after-school care
+     * @param publicSpaceService the service that authorises occupations of public space
+     */
+    public static List<Procedure> forCommune(String tenantId, String civilStatusService, String receptionService,
+            String childhoodService, String publicSpaceService) {
+        List<Procedure> all = new java.util.ArrayList<>(forCommune(tenantId, civilStatusService, receptionService));
+        all.addAll(LocalServicesCatalogue.forCommune(tenantId, childhoodService, publicSpaceService));
+        return List.copyOf(all);
+    }
+
     /** A copy or extract of a birth, marriage or death certificate, by post or to download. */
     public static Procedure civilStatusCertificate(String tenantId, String serviceId) {
         List<Field> fields = List.of(

@@ -1,18 +1,19 @@
 package fr.plateformecitoyens.core.procedure;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One published version of a démarche of a tenant: what the citizen is asked, who handles it and
  * under which legal regime. A published version never changes; a request keeps the version it was
  * made on.
+ *
+ * @param details audience, papers to have ready, fee, retention, legal basis and DPO contact
  */
 public record Procedure(String tenantId, String id, int version, String title, String description,
-        String category, String serviceId, LegalRegime regime, List<Field> fields, List<Section> sections) {
+        String category, String serviceId, LegalRegime regime, List<Field> fields, List<Section> sections,
+        ProcedureDetails details) {
 
     public Procedure {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -20,7 +21,21 @@ public record Procedure(String tenantId, String id, int version, String title, S
         Objects.requireNonNull(regime, "regime");
         fields = List.copyOf(fields);
         sections = List.copyOf(sections);
+        details = details == null ? ProcedureDetails.DEFAULT : details;
         checkConsistency(fields, sections);
+    }
+
+    /** A démarche with the default details. */
+    public Procedure(String tenantId, String id, int version, String title, String description, String category,
+            String serviceId, LegalRegime regime, List<Field> fields, List<Section> sections) {
+        this(tenantId, id, version, title, description, category, serviceId, regime, fields, sections,
+                ProcedureDetails.DEFAULT);
+    }
+
+    /** The same definition as another version, e.g. the next one or a copy under another id. */
+    public Procedure as(String newId, int newVersion) {
+        return new Procedure(tenantId, newId, newVersion, title, description, category, serviceId, regime, fields,
+                sections, details);
     }
 
     public Optional<Field> field(String name) {
@@ -28,29 +43,9 @@ public record Procedure(String tenantId, String id, int version, String title, S
     }
 
     private static void checkConsistency(List<Field> fields, List<Section> sections) {
-        Set<String> names = new HashSet<>();
-        for (Field field : fields) {
-            if (!names.add(field.name())) {
-                throw new IllegalArgumentException("field " + field.name() + " is defined twice");
-            }
-            if (field.isChoice() && field.choices().isEmpty()) {
-                throw new IllegalArgumentException("choice field " + field.name() + " needs choices");
-            }
-        }
-        for (Field field : fields) {
-            field.visibleWhen().ifPresent(c -> {
-                if (!names.contains(c.field()) || c.field().equals(field.name())) {
-                    throw new IllegalArgumentException("field " + field.name() + " depends on unknown field "
-                            + c.field());
-                }
-            });
-        }
-        for (Section section : sections) {
-            for (String name : section.fieldNames()) {
-                if (!names.contains(name)) {
-                    throw new IllegalArgumentException("section " + section.title() + " names unknown field " + name);
-                }
-            }
+        var problems = DefinitionRules.problems(fields, sections);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).field() + ": " + problems.get(0).message());
         }
     }
 }

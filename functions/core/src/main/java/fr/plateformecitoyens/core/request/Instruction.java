@@ -120,7 +120,8 @@ public final class Instruction {
     }
 
     private LegalRegime regimeOf(CitizenRequest request) {
-        return catalogue.published(request.tenantId(), request.procedureId())
+        return catalogue.version(request.tenantId(), request.procedureId(), request.procedureVersion())
+                .or(() -> catalogue.published(request.tenantId(), request.procedureId()))
                 .map(p -> p.regime())
                 .orElseGet(() -> request.acknowledgement().rule() == SilenceRule.SVA
                         ? LegalRegime.silenceMeansAcceptance(request.acknowledgement().periodMonths())

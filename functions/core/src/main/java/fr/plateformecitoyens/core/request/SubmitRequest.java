@@ -38,15 +38,23 @@ public final class SubmitRequest {
     private final RequestStore store;
     private final EventPublisher events;
     private final Clock clock;
+    private final AnswerCompletion completion;
 
     public SubmitRequest(TenantDirectory tenants, Catalogue catalogue, FormValidator validator, RequestStore store,
             EventPublisher events, Clock clock) {
+        this(tenants, catalogue, validator, store, events, clock, AnswerCompletion.NONE);
+    }
+
+    /** With {@code completion} applied to the valid answers once the reference is chosen. */
+    public SubmitRequest(TenantDirectory tenants, Catalogue catalogue, FormValidator validator, RequestStore store,
+            EventPublisher events, Clock clock, AnswerCompletion completion) {
         this.tenants = tenants;
         this.catalogue = catalogue;
         this.validator = validator;
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.completion = completion;
     }
 
     /** What the caller asks to file. */
@@ -110,8 +118,9 @@ public final class SubmitRequest {
                 Intake intake = command.intake().get();
                 filedBy = Optional.of(intake.filedBy().withLetter(intake.letter().claimFor(reference)));
             }
+            Map<String, Object> data = completion.complete(procedure, command.data(), command.applicant(), reference);
             CitizenRequest request = new CitizenRequest(tenant.id(), reference, procedure.id(), procedure.version(),
-                    procedure.title(), service.id(), command.applicant(), command.channel(), command.data(),
+                    procedure.title(), service.id(), command.applicant(), command.channel(), data,
                     RequestStatus.SUBMITTED, receivedAt, now, acknowledgement, acknowledgement.implicitDecisionDate(),
                     List.of(new Transition(now, actor, null, RequestStatus.SUBMITTED, "")), 1,
                     fingerprint, filedBy);

@@ -65,11 +65,14 @@ public final class DemoData {
                         "etat-civil@beaumont-des-sources.example.fr"),
                 new HandlingService(COMMUNE, "accueil", "Accueil de la mairie", townHall, "02 47 00 00 00",
                         "accueil@beaumont-des-sources.example.fr"),
+                new HandlingService(COMMUNE, "enfance-education", "Service enfance et éducation", townHall,
+                        "02 47 00 00 02", "enfance@beaumont-des-sources.example.fr"),
                 new HandlingService(EPCI, "relations-usagers", "Service relations aux usagers",
                         "Communauté de communes du Val des Sources, 12 rue des Tanneurs, 37998 Val-des-Sources",
                         "02 47 00 10 00", "contact@cc-val-des-sources.example.fr"));
         services.forEach(s -> put(DynamoTenantDirectory.item(s)));
-        List<Procedure> procedures = new ArrayList<>(DefaultCatalogue.forCommune(COMMUNE, "etat-civil", "accueil"));
+        List<Procedure> procedures = new ArrayList<>(DefaultCatalogue.forCommune(COMMUNE, "etat-civil", "accueil",
+                "enfance-education", "accueil"));
         procedures.add(DefaultCatalogue.generalRequest(EPCI, "relations-usagers"));
         for (Procedure procedure : procedures) {
             put(DynamoCatalogue.versionItem(procedure));

@@ -216,6 +216,14 @@ class PhotoProcessorTest {
     }
 
     @Test
+    void sizeKnownBeforeReading_isCheckedAgainstTheSameLimit() throws Exception {
+        processor.checkSize(25L * 1024 * 1024);
+
+        assertEquals("Ce fichier est trop lourd (25 Mo au plus).",
+                assertThrows(PhotoRefused.class, () -> processor.checkSize(25L * 1024 * 1024 + 1)).reason());
+    }
+
+    @Test
     void magicBytes_decideTheType() {
         assertEquals(ImageType.JPEG, ImageType.detect(Fixtures.jpeg(Fixtures.halves(8, 8))).orElseThrow());
         assertEquals(ImageType.PNG, ImageType.detect(Fixtures.pngHeaderOnly(1, 1)).orElseThrow());

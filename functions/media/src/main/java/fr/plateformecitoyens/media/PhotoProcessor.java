@@ -62,16 +62,24 @@ public final class PhotoProcessor {
         if (content.length == 0) {
             throw new PhotoRefused("Ce fichier est vide.");
         }
-        if (content.length > limits.maxBytes()) {
-            throw new PhotoRefused("Ce fichier est trop lourd (" + limits.maxBytes() / (1024 * 1024)
-                    + " Mo au plus).");
-        }
+        checkSize(content.length);
         ImageType type = ImageType.detect(content).orElseThrow(() -> new PhotoRefused(PhotoRefused.NOT_AN_IMAGE));
         BufferedImage decoded = decode(type, content);
         int orientation = Orientation.of(content);
         BufferedImage web = Orientation.apply(scale(decoded, limits.webLongestSide()), orientation);
         BufferedImage thumbnail = scale(web, limits.thumbLongestSide());
         return new ProcessedPhoto(jpeg(web), jpeg(thumbnail), web.getWidth(), web.getHeight(), type);
+    }
+
+    /**
+     * Refuses a file larger than the limit; a caller that knows the size before reading the file (an S3 object's
+     * length) calls it first, so that it never reads a file too large to keep.
+     */
+    public void checkSize(long bytes) throws PhotoRefused {
+        if (bytes > limits.maxBytes()) {
+            throw new PhotoRefused("Ce fichier est trop lourd (" + limits.maxBytes() / (1024 * 1024)
+                    + " Mo au plus).");
+        }
     }
 
     private BufferedImage decode(ImageType type, byte[] content) throws PhotoRefused {

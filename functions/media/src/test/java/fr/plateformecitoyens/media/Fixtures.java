@@ -132,6 +132,24 @@ public final class Fixtures {
         return b.array();
     }
 
+    /** The PNG of {@code image} with an eXIf chunk (after IHDR) holding the orientation and a GPS position. */
+    public static byte[] pngWithExif(BufferedImage image, int orientation) {
+        byte[] plain = png(image);
+        int afterHeader = 8 + 4 + 4 + 13 + 4;
+        byte[] tiff = tiff(orientation);
+        ByteBuffer chunk = ByteBuffer.allocate(4 + 4 + tiff.length + 4);
+        CRC32 crc = new CRC32();
+        byte[] type = "eXIf".getBytes(StandardCharsets.US_ASCII);
+        crc.update(type);
+        crc.update(tiff);
+        chunk.putInt(tiff.length).put(type).put(tiff).putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, afterHeader);
+        out.write(chunk.array(), 0, chunk.capacity());
+        out.write(plain, afterHeader, plain.length - afterHeader);
+        return out.toByteArray();
+    }
+
     /** The signature and IHDR chunk of a PNG declaring these dimensions, and no pixel data at all. */
     public static byte[] pngHeaderOnly(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(17);

@@ -149,6 +149,20 @@ class PhotoProcessorTest {
     }
 
     @Test
+    void pngWithExifOrientation6_isTurned_andLosesItsExif() throws Exception {
+        byte[] png = Fixtures.pngWithExif(Fixtures.halves(400, 200), 6);
+        assertEquals(6, read(png).getFirstDirectoryOfType(ExifIFD0Directory.class)
+                .getInt(ExifIFD0Directory.TAG_ORIENTATION));
+
+        ProcessedPhoto photo = processor.process(png);
+
+        BufferedImage web = ImageIO.read(new ByteArrayInputStream(photo.web()));
+        assertEquals(200, web.getWidth());
+        assertColour(Color.RED, web.getRGB(100, 20));
+        assertNull(read(photo.web()).getFirstDirectoryOfType(GpsDirectory.class));
+    }
+
+    @Test
     void pngDeclaring20000By20000_isRefusedFromItsHeader_withoutDecodingAnything() {
         byte[] bomb = Fixtures.pngHeaderOnly(20_000, 20_000);
 
@@ -213,6 +227,14 @@ class PhotoProcessorTest {
                 .reason());
         assertEquals("Ce fichier est trop lourd (1 Mo au plus).",
                 assertThrows(PhotoRefused.class, () -> small.process(big)).reason());
+    }
+
+    @Test
+    void sizeKnownBeforeReading_isCheckedAgainstTheSameLimit() throws Exception {
+        processor.checkSize(25L * 1024 * 1024);
+
+        assertEquals("Ce fichier est trop lourd (25 Mo au plus).",
+                assertThrows(PhotoRefused.class, () -> processor.checkSize(25L * 1024 * 1024 + 1)).reason());
     }
 
     @Test

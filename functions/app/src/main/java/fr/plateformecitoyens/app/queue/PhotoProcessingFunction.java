@@ -26,16 +26,30 @@ import java.util.function.Function;
  */
 public final class PhotoProcessingFunction implements Function<InputStream, byte[]> {
 
-    private final PhotoUploads uploads;
-    private final int maxReceiveCount;
+    private final Services services;
+    /** Built on the first event: every function's context builds every handler, and only this one needs images. */
+    private volatile PhotoUploads uploads;
 
     public PhotoProcessingFunction(Services services) {
-        // Images are drawn in memory only; Lambda has no display, and no AWT toolkit should be looked for.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
+        this.services = services;
+    }
+
+    private PhotoUploads uploads() {
+        PhotoUploads current = uploads;
+        if (current == null) {
+            synchronized (this) {
+                current = uploads;
+                if (current == null) {
+                    // Images are drawn in memory only; Lambda has no display, and no AWT toolkit should be sought.
+                    if (System.getProperty("java.awt.headless") == null) {
+                        System.setProperty("java.awt.headless", "true");
+                    }
+                    current = new PhotoUploads(services, new PhotoProcessor());
+                    uploads = current;
+                }
+            }
         }
-        this.uploads = new PhotoUploads(services, new PhotoProcessor());
-        this.maxReceiveCount = Config.optional("PHOTO_UPLOADS_MAX_RECEIVE_COUNT").map(Integer::parseInt).orElse(5);
+        return current;
     }
 
     @Override
@@ -46,6 +60,7 @@ public final class PhotoProcessingFunction implements Function<InputStream, byte
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int maxReceiveCount = Config.optional("PHOTO_UPLOADS_MAX_RECEIVE_COUNT").map(Integer::parseInt).orElse(5);
         ObjectNode response = Json.object();
         ArrayNode failures = response.putArray("batchItemFailures");
         for (JsonNode message : event.path("Records")) {
@@ -83,7 +98,7 @@ public final class PhotoProcessingFunction implements Function<InputStream, byte
                 Log.info("S3 event other than a creation ignored", "eventName", eventName);
                 continue;
             }
-            uploads.process(bucket, key, lastAttempt);
+            uploads().process(bucket, key, lastAttempt);
         }
     }
 }

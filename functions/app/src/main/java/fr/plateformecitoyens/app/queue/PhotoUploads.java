@@ -6,6 +6,8 @@ import fr.plateformecitoyens.app.Services;
 import fr.plateformecitoyens.media.PhotoProcessor;
 import fr.plateformecitoyens.media.PhotoRefused;
 import fr.plateformecitoyens.media.ProcessedPhoto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -101,14 +105,15 @@ final class PhotoUploads {
             Log.info("photo already processed, upload removed", "key", key, "status", status);
             return;
         }
-        Optional<byte[]> content = read(bucket, key);
-        if (content.isEmpty()) {
-            markFailed(itemKey, MISSING, "upload missing");
-            return;
-        }
         ProcessedPhoto photo;
+        Optional<byte[]> content;
         long start = System.nanoTime();
         try {
+            content = read(bucket, key);
+            if (content.isEmpty()) {
+                markFailed(itemKey, MISSING, "upload missing");
+                return;
+            }
             photo = processor.process(content.get());
         } catch (PhotoRefused refused) {
             markFailed(itemKey, refused.reason(), "refused");
@@ -126,11 +131,18 @@ final class PhotoUploads {
         }
     }
 
-    private Optional<byte[]> read(String bucket, String key) {
-        try {
-            return Optional.of(services.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArrayUnsafe());
+    /** The upload's bytes, empty when it is gone; a file over the size limit is refused before it is read. */
+    private Optional<byte[]> read(String bucket, String key) throws PhotoRefused {
+        try (ResponseInputStream<GetObjectResponse> in = services.s3().getObject(b -> b.bucket(bucket).key(key))) {
+            Long length = in.response().contentLength();
+            if (length != null) {
+                processor.checkSize(length);
+            }
+            return Optional.of(in.readAllBytes());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the upload " + key, e);
         }
     }
 

@@ -4,6 +4,7 @@ import fr.plateformecitoyens.app.api.AgendaApi;
 import fr.plateformecitoyens.app.api.AgentApi;
 import fr.plateformecitoyens.app.api.BookingApi;
 import fr.plateformecitoyens.app.api.CitizenApi;
+import fr.plateformecitoyens.app.api.InboxApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.queue.NotificationFunction;
 import fr.plateformecitoyens.app.schedule.BookingRemindersFunction;
@@ -36,6 +37,7 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("bookingApi", BookingApi::function);
         functions.put("agendaApi", AgendaApi::function);
         functions.put("bookingReminders", BookingRemindersFunction::function);
+        functions.put("inboxApi", InboxApi::function);
         return functions;
     }
 

@@ -5,6 +5,8 @@ import fr.plateformecitoyens.adapters.PlatformClock;
 import fr.plateformecitoyens.adapters.aws.AwsClients;
 import fr.plateformecitoyens.adapters.dynamo.DynamoBookingStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
+import fr.plateformecitoyens.adapters.dynamo.DynamoInbox;
+import fr.plateformecitoyens.adapters.dynamo.DynamoStatistics;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoResourceCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoRequestStore;
@@ -17,6 +19,8 @@ import fr.plateformecitoyens.core.booking.BookingStore;
 import fr.plateformecitoyens.core.booking.Bookings;
 import fr.plateformecitoyens.core.booking.Ledger;
 import fr.plateformecitoyens.core.booking.ResourceCatalogue;
+import fr.plateformecitoyens.core.inbox.InboxIndex;
+import fr.plateformecitoyens.core.stats.StatisticsStore;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentStore;
 import fr.plateformecitoyens.core.port.EventPublisher;
@@ -50,6 +54,9 @@ public final class Services {
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
     private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
             AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
+    private final Supplier<InboxIndex> inbox = memoize(() -> new DynamoInbox(dynamo.get(), table.get()));
+    private final Supplier<StatisticsStore> statistics =
+            memoize(() -> new DynamoStatistics(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
 
     public DynamoDbClient dynamo() {
@@ -104,6 +111,16 @@ public final class Services {
     /** The booking use cases over this function's adapters. */
     public Bookings booking() {
         return new Bookings(resources(), ledger(), bookings(), events(), clock);
+    }
+
+    /** The agents' inbox views (index queries). */
+    public InboxIndex inbox() {
+        return inbox.get();
+    }
+
+    /** The monthly counters per tenant. */
+    public StatisticsStore statistics() {
+        return statistics.get();
     }
 
     public Clock clock() {

@@ -48,6 +48,7 @@ final class RequestItems {
             item.put("gsi3pk", s(Keys.due(r.implicitDecisionDate().get())));
             item.put("gsi3sk", s(r.tenantId() + "#" + r.reference()));
         }
+        InboxKeys.put(item, r);
         item.put("tenantId", s(r.tenantId()));
         item.put("reference", s(r.reference()));
         item.put("procedureId", s(r.procedureId()));
@@ -68,6 +69,7 @@ final class RequestItems {
         item.put("history", s(Json.write(history(r.history()))));
         item.put("version", n(r.version()));
         item.put("fingerprint", s(r.fingerprint()));
+        r.assigneeId().ifPresent(a -> item.put("assigneeId", s(a)));
         return item;
     }
 
@@ -81,7 +83,8 @@ final class RequestItems {
                 Instant.parse(string(item, "updatedAt")),
                 acknowledgement(Json.parse(string(item, "acknowledgement"))),
                 optionalString(item, "implicitDecisionDate").map(LocalDate::parse),
-                history(Json.parse(string(item, "history"))), number(item, "version"), string(item, "fingerprint"));
+                history(Json.parse(string(item, "history"))), number(item, "version"), string(item, "fingerprint"),
+                optionalString(item, "assigneeId"));
     }
 
     private static ObjectNode acknowledgement(Acknowledgement a) {

@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param implicitDecisionDate when the clock runs, the day silence turns into a decision
  * @param version              incremented by each change; guards against lost updates
  * @param fingerprint          a digest of what was submitted, to recognise a retried submission
+ * @param assigneeId           the agent the request is assigned to, if any
  */
 public record CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
         String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
         RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
-        Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
+        Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint,
+        Optional<String> assigneeId) {
 
     public CitizenRequest {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -29,6 +31,17 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         Objects.requireNonNull(status, "status");
         data = Map.copyOf(data);
         history = List.copyOf(history);
+        assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
+    }
+
+    /** A request nobody is assigned to yet. */
+    public CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
+            String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
+            RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
+            Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
+        this(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId, applicant, channel, data,
+                status, receivedAt, updatedAt, acknowledgement, implicitDecisionDate, history, version, fingerprint,
+                Optional.empty());
     }
 
     /** This request after {@code transition}, one version later. */
@@ -37,13 +50,26 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         longer.add(transition);
         return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
                 applicant, channel, data, transition.to(), receivedAt, transition.at(), acknowledgement,
-                newDecisionDate, longer, version + 1, fingerprint);
+                newDecisionDate, longer, version + 1, fingerprint, assigneeId);
+    }
+
+    /**
+     * This request assigned to {@code agentId} (or to nobody), one version later. The change is recorded in
+     * the history as an entry that keeps the status (see {@link Transition#keepsStatus()}), so that each
+     * version still has its history entry.
+     */
+    public CitizenRequest assignedTo(Optional<String> agentId, String actorId, Instant at) {
+        List<Transition> longer = new ArrayList<>(history);
+        longer.add(new Transition(at, actorId, status, status, ""));
+        return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
+                applicant, channel, data, status, receivedAt, at, acknowledgement, implicitDecisionDate, longer,
+                version + 1, fingerprint, agentId);
     }
 
     /** The most recent transition into {@code status}, if any. */
     public Optional<Transition> lastTransitionTo(RequestStatus target) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).to() == target) {
+            if (history.get(i).to() == target && !history.get(i).keepsStatus()) {
                 return Optional.of(history.get(i));
             }
         }

@@ -14,4 +14,9 @@ public record Transition(Instant at, String actorId, RequestStatus from, Request
     public Transition {
         note = note == null ? "" : note;
     }
+
+    /** True for an entry that changed something else than the status (an assignment). */
+    public boolean keepsStatus() {
+        return from == to;
+    }
 }

@@ -113,7 +113,8 @@ class AssignmentTest {
     }
 
     private static String item(CitizenRequest r) {
-        return "{\"reference\":\"" + r.reference() + "\",\"etag\":\"\\\"" + r.reference() + "-v" + r.version() + "\\\"\"}";
+        return "{\"reference\":\"" + r.reference() + "\",\"etag\":\"\\\"" + r.reference() + "-v" + r.version()
+                + "\\\"\"}";
     }
 
     private static String sub(Api api) {

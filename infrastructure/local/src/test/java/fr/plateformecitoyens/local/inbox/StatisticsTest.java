@@ -58,7 +58,8 @@ class StatisticsTest {
         assertEquals(3, figures.submitted() + filedBefore, "three filings, each counted once");
         assertEquals(2, figures.decided());
         assertEquals(1, figures.implicitDecisions());
-        assertEquals(2L, figures.byProcedure().getOrDefault("acte", 0L) + before.byProcedure().getOrDefault("acte", 0L));
+        assertEquals(2L, figures.byProcedure().getOrDefault("acte", 0L)
+                + before.byProcedure().getOrDefault("acte", 0L));
         double median = figures.processingTimes().medianDays();
         assertTrue(median >= 3 && median <= 5, "in the bucket of the middle decision (3 to 5 days): " + median);
     }

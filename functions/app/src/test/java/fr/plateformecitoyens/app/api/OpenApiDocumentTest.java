@@ -94,7 +94,7 @@ class OpenApiDocumentTest {
         Services services = new Services();
         Set<String> implemented = new TreeSet<>();
         Stream.of(PublicApi.function(services), CitizenApi.function(services), AgentApi.function(services),
-                BookingApi.function(services), AgendaApi.function(services))
+                BookingApi.function(services), AgendaApi.function(services), InboxApi.function(services))
                 .map(ApiFunction::routeKeys).forEach(implemented::addAll);
 
         assertEquals(declared, implemented, "template.yaml and the code");
@@ -156,7 +156,7 @@ class OpenApiDocumentTest {
                 Map.entry("ProcedureList", Json.object().set("items", Json.array()
                         .add(Views.procedure(DefaultCatalogue.generalRequest(commune.id(), "accueil"), null)))),
                 Map.entry("RequestSummary", Views.summary(submitted, commune.name())),
-                Map.entry("InboxItem", Views.summary(submitted, null).put("citizenName", "Camille Martin")),
+                Map.entry("InboxItem", InboxViews.line(InboxViews.entry(submitted), LocalDate.of(2026, 12, 3))),
                 Map.entry("RequestDetail", Views.detail(rejected, commune.name())),
                 Map.entry("AgentRequest", Views.forAgent(submitted, commune.name())),
                 Map.entry("RequestPage", Views.page(new Page<>(List.of(submitted, rejected), Optional.of("abc")),

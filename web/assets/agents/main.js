@@ -9,6 +9,7 @@ import { inboxView, inboxHash } from './inbox.js';
 import { agentRequestView } from './request.js';
 import { agendaView, agendaHash } from './agenda.js';
 import { newAppointmentView, blockPeriodView } from './agenda-forms.js';
+import { statisticsView } from './statistics.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -112,6 +113,7 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/demandes$/, view: guarded((ctx) => inboxView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)$/, view: guarded((ctx) => agentRequestView(ctx, getMembership)) },
   { path: /^\/agenda$/, view: guarded(agendaShortcut) },
+  { path: /^\/collectivites\/([^/]+)\/statistiques$/, view: guarded((ctx) => statisticsView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },

@@ -98,7 +98,9 @@ function row(tenantId, item, search, me, selection) {
   );
 }
 
-function select(id, label, options, value) {
+function select(id, label, choices, value) {
+  // A value the choices lack (a démarche no longer published, say) stays chosen rather than dropped.
+  const options = value && !choices.some(([v]) => v === value) ? [...choices, [value, value]] : choices;
   const el = h('select', { id, name: id },
     options.map(([v, text]) => h('option', { value: v, text, selected: v === (value ?? '') })));
   return [h('div', { class: 'field' }, h('label', { for: id, text: label }), el), el];

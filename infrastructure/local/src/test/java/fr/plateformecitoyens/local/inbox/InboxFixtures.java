@@ -27,22 +27,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * channels, dates and démarches the web form does not offer. Each test takes a démarche id of its own, so
  * its requests are the only ones in the views it reads.
  */
-final class InboxFixtures {
+public final class InboxFixtures {
 
-    static final String TENANT = "beaumont-des-sources";
-    static final String COMMUNE = "/api/v1/tenants/" + TENANT;
-    static final String SERVICE = "etat-civil";
+    public static final String TENANT = "beaumont-des-sources";
+    public static final String COMMUNE = "/api/v1/tenants/" + TENANT;
+    public static final String SERVICE = "etat-civil";
 
     private InboxFixtures() {
     }
 
     /** A démarche id nobody else uses. */
-    static String freshProcedure() {
+    public static String freshProcedure() {
         return "essai-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A family name nobody else has: letters only, so that it normalises to itself in capitals. */
-    static String freshFamilyName() {
+    public static String freshFamilyName() {
         StringBuilder name = new StringBuilder("Zé");
         for (char c : UUID.randomUUID().toString().replace("-", "").toCharArray()) {
             name.append((char) ('a' + Character.digit(c, 16) % 26));
@@ -50,12 +50,12 @@ final class InboxFixtures {
         return name.substring(0, 12);
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZoneId.of("Europe/Paris"));
     }
 
     /** Builds requests of one démarche of the civil-status service. */
-    static final class Builder {
+    public static final class Builder {
         private final String procedureId;
         private String tenantId = TENANT;
         private Channel channel = Channel.WEB;
@@ -66,52 +66,52 @@ final class InboxFixtures {
         private Optional<LocalDate> due = Optional.of(today().plusMonths(2));
         private java.time.Duration decidedAfter = java.time.Duration.ofHours(1);
 
-        Builder(String procedureId) {
+        public Builder(String procedureId) {
             this.procedureId = procedureId;
         }
 
-        Builder tenant(String id) {
+        public Builder tenant(String id) {
             tenantId = id;
             return this;
         }
 
-        Builder channel(Channel c) {
+        public Builder channel(Channel c) {
             channel = c;
             return this;
         }
 
-        Builder status(RequestStatus s) {
+        public Builder status(RequestStatus s) {
             status = s;
             return this;
         }
 
-        Builder givenName(String name) {
+        public Builder givenName(String name) {
             givenName = name;
             return this;
         }
 
-        Builder familyName(String name) {
+        public Builder familyName(String name) {
             familyName = name;
             return this;
         }
 
         /** Decided (when the status is final) that long after receipt. */
-        Builder decidedAfter(java.time.Duration d) {
+        public Builder decidedAfter(java.time.Duration d) {
             decidedAfter = d;
             return this;
         }
 
-        Builder receivedAt(Instant at) {
+        public Builder receivedAt(Instant at) {
             receivedAt = at;
             return this;
         }
 
-        Builder due(LocalDate day) {
+        public Builder due(LocalDate day) {
             due = Optional.ofNullable(day);
             return this;
         }
 
-        CitizenRequest build() {
+        public CitizenRequest build() {
             String reference = References.random(today());
             HandlingService service = new HandlingService(tenantId, SERVICE, "Service de l'état civil", "Mairie",
                     "01 00 00 00 00", "etat-civil@example.fr");
@@ -130,14 +130,14 @@ final class InboxFixtures {
         }
 
         /** Stores the request and returns it. */
-        CitizenRequest store(Api api) {
+        public CitizenRequest store(Api api) {
             CitizenRequest request = build();
             requestStore(api).createIfAbsent(request);
             return request;
         }
     }
 
-    static DynamoRequestStore requestStore(Api api) {
+    public static DynamoRequestStore requestStore(Api api) {
         return new DynamoRequestStore(dynamo(api), table(api));
     }
 

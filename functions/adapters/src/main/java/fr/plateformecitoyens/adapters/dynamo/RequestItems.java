@@ -31,12 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a request to its item and back. The answers, the acknowledgement and the history are stored as
  * JSON documents: they are read whole and never queried. The index keys follow {@link Keys}.
  */
-final class RequestItems {
+public final class RequestItems {
 
     private RequestItems() {
     }
 
-    static Map<String, AttributeValue> toItem(CitizenRequest r) {
+    public static Map<String, AttributeValue> toItem(CitizenRequest r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.request(r.reference())));
         item.put(Keys.SK, s("REQUEST"));

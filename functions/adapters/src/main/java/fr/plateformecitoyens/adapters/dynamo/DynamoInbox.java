@@ -9,6 +9,7 @@ import fr.plateformecitoyens.core.inbox.InboxQuery;
 import fr.plateformecitoyens.core.inbox.InboxQuery.Assignee;
 import fr.plateformecitoyens.core.inbox.InboxQuery.Sort;
 import fr.plateformecitoyens.core.inbox.Names;
+import fr.plateformecitoyens.core.request.Channel;
 import fr.plateformecitoyens.core.request.Page;
 import fr.plateformecitoyens.core.request.RequestStatus;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * The inbox views as Queries. Each view reads one partition of the index that fits its most selective
- * criterion (name, due-date order, assignee, démarche, due date, else the service's inbox); what is left
+ * criterion (name, due-date order, assignee, démarche, due date, a channel other than the web, else the
+ * service's inbox); what is left
  * becomes a FilterExpression on that Query. A filtered page reads at most {@link #MAX_CALLS} small pages
  * of the index, then hands back a cursor: the cost of a page is bounded whatever the data.
  */
@@ -128,6 +130,11 @@ public final class DynamoInbox implements InboxIndex {
         } else if (q.dueBy().isPresent()) {
             plan = dueIndex(q, t, service);
             plan.assignee(q.assignee());
+        } else if (q.channel().isPresent() && q.channel().get() != Channel.WEB) {
+            // Few requests come by counter, phone or post: a sparse index holds them alone.
+            plan = new Plan(Keys.GSI8, Keys.channelInbox(t, service, q.channel().get().code(), q.open()),
+                    q.sort().ascending());
+            plan.assignee(q.assignee());
         } else {
             plan = new Plan(Keys.GSI2, Keys.inbox(t, service, q.open()), q.sort().ascending());
             plan.assignee(q.assignee());
@@ -138,7 +145,9 @@ public final class DynamoInbox implements InboxIndex {
         if (!plan.index.equals(Keys.GSI5)) {
             q.procedureId().ifPresent(p -> plan.equal("procedureId", p));
         }
-        q.channel().ifPresent(c -> plan.equal("channel", c.code()));
+        if (!plan.index.equals(Keys.GSI8)) {
+            q.channel().ifPresent(c -> plan.equal("channel", c.code()));
+        }
         return plan;
     }
 

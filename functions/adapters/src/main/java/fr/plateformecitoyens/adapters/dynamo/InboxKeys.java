@@ -17,7 +17,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The inbox index keys of a request item (gsi4 to gsi7, see {@link Keys}) and the line of the inbox read
+ * The inbox index keys of a request item (gsi4 to gsi8, see {@link Keys}) and the line of the inbox read
  * back from what those indexes project ({@link #PROJECTED}).
  */
 final class InboxKeys {
@@ -45,6 +45,10 @@ final class InboxKeys {
         if (r.status().clockRuns() && r.implicitDecisionDate().isPresent()) {
             item.put("gsi6pk", s(Keys.dueBy(r.tenantId(), r.serviceId())));
             item.put("gsi6sk", s(r.implicitDecisionDate().get() + "#" + at));
+        }
+        if (r.channel() != Channel.WEB) {
+            item.put("gsi8pk", s(Keys.channelInbox(r.tenantId(), r.serviceId(), r.channel().code(), open)));
+            item.put("gsi8sk", s(at));
         }
         String family = Names.normalise(r.applicant().familyName());
         item.put("gsi7pk", s(Keys.names(r.tenantId(), r.serviceId(), Names.partition(family))));

@@ -20,6 +20,8 @@ import java.time.LocalDate;
  *                                                              gsi5: PROC#t#service#procedure#OPEN|DONE / at#ref
  *                                                              gsi6: DUEBY#t#service / day#at#ref (clock runs)
  *                                                              gsi7: NAME#t#service#XY / NAME#GIVEN#at#ref
+ *                                                              gsi8: CHANNEL#t#service#channel#OPEN|DONE / at#ref
+ *                                                                    (sparse: counter, phone and post only)
  * statistics month     STATS#t            MONTH#yyyy-MM
  * statistics marker    REQUEST#ref        STATS#v<version>
  * bookable resource    TENANT#t           RESOURCE#KIND#id
@@ -37,6 +39,7 @@ public final class Keys {
     public static final String GSI5 = "gsi5";
     public static final String GSI6 = "gsi6";
     public static final String GSI7 = "gsi7";
+    public static final String GSI8 = "gsi8";
 
     private Keys() {
     }
@@ -104,6 +107,10 @@ public final class Keys {
 
     public static String names(String tenantId, String serviceId, String partition) {
         return "NAME#" + tenantId + "#" + serviceId + "#" + partition;
+    }
+
+    public static String channelInbox(String tenantId, String serviceId, String channel, boolean open) {
+        return "CHANNEL#" + tenantId + "#" + serviceId + "#" + channel + (open ? "#OPEN" : "#DONE");
     }
 
     public static String statistics(String tenantId) {

@@ -30,7 +30,8 @@ class InboxViewsTest {
         new Builder(procedure).channel(Channel.COUNTER).store(api);
         CitizenRequest counterInProgress = new Builder(procedure).channel(Channel.COUNTER)
                 .status(RequestStatus.IN_PROGRESS).store(api);
-        new Builder(procedure).channel(Channel.POST).status(RequestStatus.ACCEPTED).store(api);
+        CitizenRequest byPost = new Builder(procedure).channel(Channel.POST).status(RequestStatus.ACCEPTED)
+                .store(api);
         String agent = agent(api);
 
         assertEquals(3, all(api, agent, "procedure=" + procedure).size(), "the open ones of that démarche");
@@ -39,6 +40,9 @@ class InboxViewsTest {
                 all(api, agent, "procedure=" + procedure + "&channel=counter&status=in_progress"));
         assertEquals(1, all(api, agent, "procedure=" + procedure + "&state=done").size());
         assertEquals(0, all(api, agent, "procedure=" + procedure + "&channel=phone").size());
+        List<String> allByPost = all(api, agent, "channel=post&state=done&sort=-received&limit=100");
+        assertTrue(allByPost.contains(byPost.reference()), "the service's requests by post, on their own index");
+        assertFalse(allByPost.contains(counterInProgress.reference()));
     }
 
     @Test

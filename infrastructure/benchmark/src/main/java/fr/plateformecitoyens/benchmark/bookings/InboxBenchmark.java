@@ -48,7 +48,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -283,9 +282,9 @@ public final class InboxBenchmark {
             DynamoMeter.enable(counted);
             DynamoMeter.take(Scope.HTTP);
             long t0 = System.nanoTime();
-            HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + commune + "/requests"))
-                    .header("Authorization", "Bearer " + citizen).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
+            HttpResponse<String> filed = send(HttpRequest.newBuilder(URI.create(cloud.baseUrl() + commune
+                    + "/requests")).header("Authorization", "Bearer " + citizen)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
             long elapsed = System.nanoTime() - t0;
             if (counted) {
@@ -333,7 +332,8 @@ public final class InboxBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores; load average before ")
                 .append(loadBefore).append(", after ").append(loadAfter).append(".\n\n");
         loads.forEach(l -> md.append("- ").append(l).append('\n'));
-        md.append("\n| Operation (through the local gateway) | n | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+        md.append("\n| Operation (through the local gateway) | n | p50 ms | p95 ms | p99 ms |\n")
+                .append("|---|---|---|---|---|\n");
         latencies.forEach((name, l) -> md.append(String.format("| %s | %d | %.1f | %.1f | %.1f |%n", name, l.count(),
                 l.percentile(50), l.percentile(95), l.percentile(99))));
         md.append("\n| Operation | DynamoDB calls | read units (reported) | write units (reported) | read units "

@@ -229,7 +229,8 @@ public final class InboxBenchmark {
         String base = "/api/v1/tenants/" + tenant(3) + "/inbox?service=" + SERVICE + "&limit=25";
         Map<String, String> views = new LinkedHashMap<>();
         views.put("inbox, first page", base);
-        views.put("inbox, counter channel (filtered)", base + "&channel=counter");
+        views.put("inbox, by phone (sparse index)", base + "&channel=phone");
+        views.put("inbox, démarche and phone (index + filter)", base + "&procedure=acte-etat-civil&channel=phone");
         views.put("inbox, due within 60 days, by due date", base + "&due=60&sort=due");
         for (int i = 0; i < samples / 3; i++) {
             get(base);

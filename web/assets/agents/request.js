@@ -7,6 +7,7 @@ import { getProcedure } from '../tenants.js';
 import { acknowledgementSection, timelineSection, decisionNotice, dataFacts } from '../request-parts.js';
 import { navigate } from '../router.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
+import { assignmentSection } from './assignment.js';
 
 /** Transitions in the order their buttons appear, with their labels. */
 const TRANSITIONS = [
@@ -37,6 +38,12 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       body,
       message,
       summary(request, serviceName),
+      assignmentSection(path, () => ({ request, etag }), (result, done) => {
+        request = result.data;
+        etag = result.etag ?? etag;
+        render(done);
+        focusElement(body.querySelector('.notice'));
+      }),
       decisionNotice(request.decision),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),

@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An agent filters the inbox, selects two requests, takes them in one action, sees one refused when it
- * changed meanwhile, searches a citizen by name, exports the view and opens the statistics. Every page
- * is audited with axe-core.
+ * changed meanwhile, searches a citizen by name, exports the view, takes a request from its page and
+ * opens the statistics. Every page is audited with axe-core.
  */
 @ExtendWith(LocalCloudExtension.class)
 class InboxBrowserTest {
@@ -96,6 +96,14 @@ class InboxBrowserTest {
             assertTrue(csv.startsWith("\uFEFFRéférence;"), csv);
             assertTrue(csv.contains(dueSoon.reference()));
 
+            agent.click("[data-testid=request-" + dueSoon.reference() + "]");
+            agent.click("[data-testid=assign-me]");
+            agent.until(d -> d.findElements(By.cssSelector("[data-testid=unassign]")).isEmpty() ? null : true,
+                    "the request is the agent's");
+            assertEquals("Vous traitez cette demande.", agent.find("[data-testid=assignment]").getText());
+            agent.audit("demande attribuée");
+
+            agent.driver().navigate().back();
             agent.click("[data-testid=statistics-link]");
             agent.find("[data-testid=statistics-months]");
             agent.find("[data-testid=at-risk]");

@@ -60,4 +60,4 @@ echo fr.plateformecitoyens.benchmark.bookings.DynamoMeter \
 exec java ${BOOKINGS_JVM_OPTS:--XX:+UseSerialGC} -Djdk.httpclient.keepalive.timeout=10 \
   -Dproject.root="$root" -Dbench.commit="$(cat "$snapshot/commit")" \
   -cp "$hooks:$(cat "$snapshot/classpath")" \
-  fr.plateformecitoyens.benchmark.bookings.BookingBenchmark "$samples"
+  "${BENCH_MAIN:-fr.plateformecitoyens.benchmark.bookings.BookingBenchmark}" "$samples"

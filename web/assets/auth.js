@@ -161,6 +161,7 @@ export function currentUser() {
     name: name || claims.email || '',
     email: claims.email || '',
     groups: Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [],
+    sub: claims.sub || '',
   };
 }
 

@@ -14,6 +14,7 @@ import { filingView, filingHash } from './filing.js';
 import { acknowledgementPrintView } from './acknowledgement-print.js';
 import { accessLogView, accessLogHash } from './access-log.js';
 import { buildersView, newDemarcheView, draftView } from './builder.js';
+import { statisticsView } from './statistics.js';
 
 setAppName('Espace agents – Plateforme Citoyens');
 
@@ -117,6 +118,7 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/demandes$/, view: guarded((ctx) => inboxView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)$/, view: guarded((ctx) => agentRequestView(ctx, getMembership)) },
   { path: /^\/agenda$/, view: guarded(agendaShortcut) },
+  { path: /^\/collectivites\/([^/]+)\/statistiques$/, view: guarded((ctx) => statisticsView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda$/, view: guarded((ctx) => agendaView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/rendez-vous$/, view: guarded((ctx) => newAppointmentView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/agenda\/fermeture$/, view: guarded((ctx) => blockPeriodView(ctx, getMembership)) },

@@ -10,6 +10,7 @@ import { navigate } from '../router.js';
 import { messagesSection } from '../messages.js';
 import { inboxHash, CHANNEL_LABELS } from './inbox.js';
 import { filedBySection } from './filed-by.js';
+import { assignmentSection } from './assignment.js';
 
 /** Transitions in the order their buttons appear, with their labels. */
 const TRANSITIONS = [
@@ -43,6 +44,12 @@ export async function agentRequestView({ params: [tenantId, reference], query },
       message,
       summary(request, serviceName),
       filedBySection(tenantId, request),
+      assignmentSection(path, () => ({ request, etag }), (result, done) => {
+        request = result.data;
+        etag = result.etag ?? etag;
+        render(done);
+        focusElement(body.querySelector('.notice'));
+      }),
       decisionNotice(request.decision),
       h('section', { 'aria-labelledby': 'data-title' },
         h('h2', { id: 'data-title', text: 'Données de la demande' }),

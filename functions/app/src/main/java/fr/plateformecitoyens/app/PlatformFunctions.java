@@ -8,6 +8,7 @@ import fr.plateformecitoyens.app.api.FilingApi;
 import fr.plateformecitoyens.app.api.MessageApi;
 import fr.plateformecitoyens.app.api.HouseholdApi;
 import fr.plateformecitoyens.app.api.ProcedureAdminApi;
+import fr.plateformecitoyens.app.api.InboxApi;
 import fr.plateformecitoyens.app.api.PublicApi;
 import fr.plateformecitoyens.app.api.UploadApi;
 import fr.plateformecitoyens.app.api.ReportApi;
@@ -56,6 +57,7 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
         functions.put("messageApi", MessageApi::function);
         functions.put("procedureAdminApi", ProcedureAdminApi::function);
         functions.put("householdApi", HouseholdApi::function);
+        functions.put("inboxApi", InboxApi::function);
         return functions;
     }
 

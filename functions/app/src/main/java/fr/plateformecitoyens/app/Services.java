@@ -10,6 +10,8 @@ import fr.plateformecitoyens.adapters.dynamo.DynamoReportStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoCatalogue;
 import fr.plateformecitoyens.adapters.dynamo.DynamoDefinitionStore;
 import fr.plateformecitoyens.adapters.dynamo.DynamoHouseholdStore;
+import fr.plateformecitoyens.adapters.dynamo.DynamoInbox;
+import fr.plateformecitoyens.adapters.dynamo.DynamoStatistics;
 import fr.plateformecitoyens.adapters.dynamo.DynamoLedger;
 import fr.plateformecitoyens.adapters.dynamo.DynamoProcedureVersions;
 import fr.plateformecitoyens.adapters.dynamo.DynamoMessageStore;
@@ -30,6 +32,8 @@ import fr.plateformecitoyens.core.booking.ResourceCatalogue;
 import fr.plateformecitoyens.core.legal.LegalFiles;
 import fr.plateformecitoyens.core.person.PersonDirectory;
 import fr.plateformecitoyens.core.message.MessageStore;
+import fr.plateformecitoyens.core.inbox.InboxIndex;
+import fr.plateformecitoyens.core.stats.StatisticsStore;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DocumentRenderer;
 import fr.plateformecitoyens.core.port.ProcedureVersions;
@@ -82,6 +86,9 @@ public final class Services {
             memoize(() -> new DynamoDefinitionStore(dynamo.get(), table.get()));
     private final Supplier<HouseholdStore> households =
             memoize(() -> new DynamoHouseholdStore(dynamo.get(), table.get()));
+    private final Supplier<InboxIndex> inbox = memoize(() -> new DynamoInbox(dynamo.get(), table.get()));
+    private final Supplier<StatisticsStore> statistics =
+            memoize(() -> new DynamoStatistics(dynamo.get(), table.get()));
     private final Clock clock = new PlatformClock();
     private final Supplier<ReportStore> reportStore =
             memoize(() -> new DynamoReportStore(dynamo.get(), table.get()));
@@ -168,6 +175,16 @@ public final class Services {
     /** The messages of requests' threads and the agents' internal notes. */
     public MessageStore messages() {
         return messages.get();
+    }
+
+    /** The agents' inbox views (index queries). */
+    public InboxIndex inbox() {
+        return inbox.get();
+    }
+
+    /** The monthly counters per tenant. */
+    public StatisticsStore statistics() {
+        return statistics.get();
     }
 
     public Clock clock() {

@@ -17,6 +17,15 @@ import java.time.LocalDate;
  * request              REQUEST#ref        REQUEST              gsi1: CITIZEN#sub / at#t#ref
  *                                                              gsi2: INBOX#t#service#OPEN|DONE / at#ref
  *                                                              gsi3: DUE#day / t#ref (while the clock runs)
+ *                                                              gsi4: ASSIGNEE#t#agent#OPEN|DONE / at#ref, or
+ *                                                                    UNASSIGNED#t#service (open only) / at#ref
+ *                                                              gsi5: PROC#t#service#procedure#OPEN|DONE / at#ref
+ *                                                              gsi6: DUEBY#t#service / day#at#ref (clock runs)
+ *                                                              gsi7: NAME#t#service#XY / NAME#GIVEN#at#ref
+ *                                                              gsi8: CHANNEL#t#service#channel#OPEN|DONE / at#ref
+ *                                                                    (sparse: counter, phone and post only)
+ * statistics month     STATS#t            MONTH#yyyy-MM
+ * statistics marker    REQUEST#ref        STATS#v<version>
  * bookable resource    TENANT#t           RESOURCE#KIND#id
  * booking              BOOKING#id         BOOKING              see BookingItems
  * </pre>
@@ -28,6 +37,11 @@ public final class Keys {
     public static final String GSI1 = "gsi1";
     public static final String GSI2 = "gsi2";
     public static final String GSI3 = "gsi3";
+    public static final String GSI4 = "gsi4";
+    public static final String GSI5 = "gsi5";
+    public static final String GSI6 = "gsi6";
+    public static final String GSI7 = "gsi7";
+    public static final String GSI8 = "gsi8";
 
     private Keys() {
     }
@@ -83,5 +97,33 @@ public final class Keys {
 
     public static String due(LocalDate day) {
         return "DUE#" + day;
+    }
+
+    public static String assignee(String tenantId, String agentId, boolean open) {
+        return "ASSIGNEE#" + tenantId + "#" + agentId + (open ? "#OPEN" : "#DONE");
+    }
+
+    public static String unassigned(String tenantId, String serviceId) {
+        return "UNASSIGNED#" + tenantId + "#" + serviceId;
+    }
+
+    public static String procedureInbox(String tenantId, String serviceId, String procedureId, boolean open) {
+        return "PROC#" + tenantId + "#" + serviceId + "#" + procedureId + (open ? "#OPEN" : "#DONE");
+    }
+
+    public static String dueBy(String tenantId, String serviceId) {
+        return "DUEBY#" + tenantId + "#" + serviceId;
+    }
+
+    public static String names(String tenantId, String serviceId, String partition) {
+        return "NAME#" + tenantId + "#" + serviceId + "#" + partition;
+    }
+
+    public static String channelInbox(String tenantId, String serviceId, String channel, boolean open) {
+        return "CHANNEL#" + tenantId + "#" + serviceId + "#" + channel + (open ? "#OPEN" : "#DONE");
+    }
+
+    public static String statistics(String tenantId) {
+        return "STATS#" + tenantId;
     }
 }

@@ -33,12 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a request to its item and back. The answers, the acknowledgement and the history are stored as
  * JSON documents: they are read whole and never queried. The index keys follow {@link Keys}.
  */
-final class RequestItems {
+public final class RequestItems {
 
     private RequestItems() {
     }
 
-    static Map<String, AttributeValue> toItem(CitizenRequest r) {
+    public static Map<String, AttributeValue> toItem(CitizenRequest r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.request(r.reference())));
         item.put(Keys.SK, s("REQUEST"));
@@ -50,6 +50,7 @@ final class RequestItems {
             item.put("gsi3pk", s(Keys.due(r.implicitDecisionDate().get())));
             item.put("gsi3sk", s(r.tenantId() + "#" + r.reference()));
         }
+        InboxKeys.put(item, r);
         item.put("tenantId", s(r.tenantId()));
         item.put("reference", s(r.reference()));
         item.put("procedureId", s(r.procedureId()));
@@ -71,6 +72,7 @@ final class RequestItems {
         item.put("version", n(r.version()));
         item.put("fingerprint", s(r.fingerprint()));
         r.filedBy().ifPresent(f -> item.put("filedBy", s(Json.write(filedBy(f)))));
+        r.assigneeId().ifPresent(a -> item.put("assigneeId", s(a)));
         return item;
     }
 
@@ -85,7 +87,8 @@ final class RequestItems {
                 acknowledgement(Json.parse(string(item, "acknowledgement"))),
                 optionalString(item, "implicitDecisionDate").map(LocalDate::parse),
                 history(Json.parse(string(item, "history"))), number(item, "version"), string(item, "fingerprint"),
-                optionalString(item, "filedBy").map(text -> filedBy(Json.parse(text))));
+                optionalString(item, "filedBy").map(text -> filedBy(Json.parse(text))),
+                optionalString(item, "assigneeId"));
     }
 
     private static ObjectNode filedBy(FiledBy f) {

@@ -76,34 +76,7 @@ public final class AgentApi {
     }
 
     private ApiResponse inbox(ApiRequest request) {
-        String tenantId = request.path("tenantId");
-        AgentMembership membership = instruction.get().membership(tenantId, request.subject());
-        String serviceId = request.query("service").orElseGet(() -> defaultService(membership));
-        if (!membership.handles(serviceId)) {
-            throw new DomainException.Forbidden("Ce service n'est pas le vôtre.");
-        }
-        if (services.tenants().service(tenantId, serviceId).isEmpty()) {
-            throw new DomainException.NotFound("Cette collectivité n'a pas de service « " + serviceId + " ».");
-        }
-        String state = request.query("state").orElse("open");
-        if (!state.equals("open") && !state.equals("done")) {
-            throw new DomainException.InvalidInput("Filtre inconnu.",
-                    List.of(new FieldError("state", "Choisissez « open » ou « done ».")));
-        }
-        int limit = Math.max(1, Math.min(request.intQuery("limit", 25), 100));
-        var page = services.requests().inbox(tenantId, serviceId, state.equals("open"), request.query("cursor"), limit);
-        ObjectNode body = Views.page(page, r -> Views.summary(r, null)
-                .put("citizenName", r.applicant().displayName()));
-        body.put("serviceId", serviceId);
-        return ApiResponse.ok(body);
-    }
-
-    private String defaultService(AgentMembership membership) {
-        if (!membership.serviceIds().isEmpty()) {
-            return membership.serviceIds().get(0);
-        }
-        return services.tenants().services(membership.tenantId()).stream().map(HandlingService::id).findFirst()
-                .orElseThrow(() -> new DomainException.NotFound("Cette collectivité n'a encore aucun service."));
+        return InboxApi.inbox(services, instruction.get(), request);
     }
 
     private ApiResponse read(ApiRequest request) {

@@ -85,6 +85,9 @@ public final class Views {
         ArrayNode timeline = node.putArray("timeline");
         Transition decision = null;
         for (Transition t : r.history()) {
+            if (t.keepsStatus()) {
+                continue;
+            }
             timeline.addObject().put("at", t.at().toString()).put("status", t.to().code())
                     .put("statusLabel", t.to().label()).put("note", t.note().isEmpty() ? null : t.note());
             if (t.to().isFinal()) {
@@ -105,6 +108,7 @@ public final class Views {
         ObjectNode node = detail(r, tenantName);
         node.put("serviceId", r.serviceId());
         node.put("version", r.version());
+        node.put("assigneeId", r.assigneeId().orElse(null));
         node.putObject("citizen").put("name", r.applicant().displayName()).put("email", r.applicant().email());
         ArrayNode allowed = node.putArray("allowedTransitions");
         for (RequestStatus next : RequestStatus.values()) {

@@ -50,6 +50,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * or the same event handled twice at once) send it once: under the request ({@code MAIL#acknowledgement},
  * {@code MAIL#status#v<version>}) or under the booking ({@code MAIL#<event type>#v<version>}). A failed
  * send gives the claim back for the retry; a claim whose sender died is taken over after five minutes.
+ *
+ * <p>Before the e-mail, each request event is counted in the tenant's monthly statistics, once per
+ * version whatever the number of deliveries (see {@code DynamoStatistics}).
  */
 public final class NotificationFunction implements Function<InputStream, byte[]> {
 
@@ -109,6 +112,9 @@ public final class NotificationFunction implements Function<InputStream, byte[]>
         // The legal document the event brings (the acknowledgement, the document of an implicit decision) is
         // rendered and stored first, e-mail or not: it is there for downloads and for printing at the counter.
         Optional<LegalFiles.File> document = legalDocument(event, request);
+        long counted = event.type() == DomainEvent.Type.REQUEST_SUBMITTED ? 1
+                : event.version() > 0 ? event.version() : request.version();
+        services.statistics().count(request, counted);
         if (request.applicant().email() == null || request.applicant().email().isBlank()) {
             Log.info("applicant has no e-mail address, nothing sent", "reference", request.reference());
             return;

@@ -160,7 +160,7 @@ class OpenApiDocumentTest {
                 Map.entry("ProcedureList", Json.object().set("items", Json.array()
                         .add(Views.procedure(DefaultCatalogue.generalRequest(commune.id(), "accueil"), null)))),
                 Map.entry("RequestSummary", Views.summary(submitted, commune.name())),
-                Map.entry("InboxItem", Views.summary(submitted, null).put("citizenName", "Camille Martin")),
+                Map.entry("InboxItem", InboxViews.line(InboxViews.entry(submitted), LocalDate.of(2026, 12, 3))),
                 Map.entry("RequestDetail", Views.detail(rejected, commune.name())),
                 Map.entry("AgentRequest", Views.forAgent(submitted, commune.name())),
                 Map.entry("RequestPage", Views.page(new Page<>(List.of(submitted, rejected), Optional.of("abc")),

@@ -18,12 +18,13 @@ import java.util.Optional;
  * @param version              incremented by each change; guards against lost updates
  * @param fingerprint          a digest of what was submitted, to recognise a retried submission
  * @param filedBy              for a request filed by an agent (counter, phone, post), who filed it and how
+ * @param assigneeId           the agent the request is assigned to, if any
  */
 public record CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
         String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
         RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
         Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint,
-        Optional<FiledBy> filedBy) {
+        Optional<FiledBy> filedBy, Optional<String> assigneeId) {
 
     public CitizenRequest {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -32,16 +33,17 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         data = Map.copyOf(data);
         history = List.copyOf(history);
         filedBy = filedBy == null ? Optional.empty() : filedBy;
+        assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
     }
 
-    /** A request its applicant filed themself, on the web. */
+    /** A request its applicant filed themself, on the web, that nobody is assigned to yet. */
     public CitizenRequest(String tenantId, String reference, String procedureId, int procedureVersion,
             String procedureTitle, String serviceId, Applicant applicant, Channel channel, Map<String, Object> data,
             RequestStatus status, Instant receivedAt, Instant updatedAt, Acknowledgement acknowledgement,
             Optional<LocalDate> implicitDecisionDate, List<Transition> history, long version, String fingerprint) {
         this(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId, applicant, channel, data,
                 status, receivedAt, updatedAt, acknowledgement, implicitDecisionDate, history, version, fingerprint,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** This request after {@code transition}, one version later. */
@@ -50,7 +52,7 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         longer.add(transition);
         return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
                 applicant, channel, data, transition.to(), receivedAt, transition.at(), acknowledgement,
-                newDecisionDate, longer, version + 1, fingerprint, filedBy);
+                newDecisionDate, longer, version + 1, fingerprint, filedBy, assigneeId);
     }
 
     /** This request with the answers {@code newData}, after {@code transition}, one version later. */
@@ -59,13 +61,26 @@ public record CitizenRequest(String tenantId, String reference, String procedure
         CitizenRequest moved = with(transition, newDecisionDate);
         return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
                 applicant, channel, newData, moved.status(), receivedAt, moved.updatedAt(), acknowledgement,
-                newDecisionDate, moved.history(), moved.version(), fingerprint);
+                newDecisionDate, moved.history(), moved.version(), fingerprint, filedBy, assigneeId);
     }
 
-    /** The most recent transition into {@code status}, if any. */
+    /**
+     * This request assigned to {@code agentId} (or to nobody), one version later. The change is recorded in
+     * the history as an entry that keeps the status (see {@link Transition#keepsStatus()}), so that each
+     * version still has its history entry.
+     */
+    public CitizenRequest assignedTo(Optional<String> agentId, String actorId, Instant at) {
+        List<Transition> longer = new ArrayList<>(history);
+        longer.add(new Transition(at, actorId, status, status, ""));
+        return new CitizenRequest(tenantId, reference, procedureId, procedureVersion, procedureTitle, serviceId,
+                applicant, channel, data, status, receivedAt, at, acknowledgement, implicitDecisionDate, longer,
+                version + 1, fingerprint, filedBy, agentId);
+    }
+
+    /** The most recent transition into {@code status}, if any; assignments, which keep the status, do not count. */
     public Optional<Transition> lastTransitionTo(RequestStatus target) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).to() == target) {
+            if (history.get(i).to() == target && !history.get(i).keepsStatus()) {
                 return Optional.of(history.get(i));
             }
         }

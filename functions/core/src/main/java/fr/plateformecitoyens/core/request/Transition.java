@@ -23,4 +23,9 @@ public record Transition(Instant at, String actorId, RequestStatus from, Request
     public Transition(Instant at, String actorId, RequestStatus from, RequestStatus to, String note) {
         this(at, actorId, from, to, note, Optional.empty());
     }
+
+    /** True for an entry that changed something else than the status (an assignment). */
+    public boolean keepsStatus() {
+        return from == to;
+    }
 }

@@ -58,6 +58,19 @@ class EventSamplesTest {
     }
 
     @Test
+    void statisticsSample_answers200_forTheSeededAgent(LocalCloud cloud) {
+        ObjectNode event = Samples.event("InboxApiFunction.statistics.json");
+        String sub = cloud.accounts().stream().filter(a -> a.role().equals("agent")
+                && a.tenantId().equals("beaumont-des-sources")).findFirst().orElseThrow().sub();
+        ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims")).put("sub", sub);
+
+        JsonNode out = invoke(cloud, "InboxApiFunction", event);
+
+        assertEquals(200, out.path("statusCode").asInt(), out.toString());
+        assertEquals(12, Json.parse(out.path("body").asText()).path("months").size());
+    }
+
+    @Test
     void notificationSample_forARealRequest_sendsTheAcknowledgement(LocalCloud cloud, Api api) throws Exception {
         String reference = TenantIsolationTest.submitted(api, Citizens.newCitizen(api));
         ObjectNode event = Samples.event("NotificationFunction.request-submitted.json");

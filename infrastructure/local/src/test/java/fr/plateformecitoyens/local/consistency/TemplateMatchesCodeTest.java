@@ -110,7 +110,8 @@ class TemplateMatchesCodeTest {
         for (Object index : (List<?>) resource.properties().get("GlobalSecondaryIndexes")) {
             indexes.add(String.valueOf(((Map<?, ?>) index).get("IndexName")));
         }
-        assertEquals(Set.of(Keys.GSI1, Keys.GSI2, Keys.GSI3), indexes);
+        assertEquals(Set.of(Keys.GSI1, Keys.GSI2, Keys.GSI3, Keys.GSI4, Keys.GSI5, Keys.GSI6, Keys.GSI7, Keys.GSI8),
+                indexes);
         Map<?, ?> queue = (Map<?, ?>) environment(null).get("EVENTS_QUEUE_URL");
         assertEquals("AWS::SQS::Queue", TEMPLATE.resource((String) queue.get("Ref")).type());
     }

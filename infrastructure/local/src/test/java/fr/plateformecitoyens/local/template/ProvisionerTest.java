@@ -92,9 +92,13 @@ class ProvisionerTest {
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
         assertEquals(declared, table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                 .sorted().toList());
+        Map<String, String> projections = new java.util.HashMap<>();
+        ResourceProperties.maps(template.resource("MainTable").properties().get("GlobalSecondaryIndexes"),
+                "GlobalSecondaryIndexes").forEach(index -> projections.put(String.valueOf(index.get("IndexName")),
+                String.valueOf(((Map<?, ?>) index.get("Projection")).get("ProjectionType"))));
         for (GlobalSecondaryIndexDescription index : table.globalSecondaryIndexes()) {
             assertEquals(List.of(index.indexName() + "pk", index.indexName() + "sk"), names(index.keySchema()));
-            assertEquals("ALL", index.projection().projectionTypeAsString());
+            assertEquals(projections.get(index.indexName()), index.projection().projectionTypeAsString());
         }
         assertEquals(table.tableArn(), stack.attribute("MainTable", "Arn"));
     }

@@ -77,9 +77,9 @@ public final class Services {
             memoize(() -> new DynamoResourceCatalogue(dynamo.get(), table.get()));
     private final Supplier<Ledger> ledger = memoize(() -> new DynamoLedger(dynamo.get(), table.get()));
     private final Supplier<BookingStore> bookings = memoize(() -> new DynamoBookingStore(dynamo.get(), table.get()));
-    private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(AwsClients.s3(),
-            AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Supplier<S3Client> s3 = memoize(AwsClients::s3);
+    private final Supplier<DocumentStore> documents = memoize(() -> new S3DocumentStore(s3.get(),
+            AwsClients.s3Presigner(), Config.required("DOCUMENTS_BUCKET")));
     private final Supplier<MessageStore> messages =
             memoize(() -> new DynamoMessageStore(dynamo.get(), table.get()));
     private final Supplier<DefinitionStore> definitions =

@@ -123,7 +123,7 @@ public final class SubmitRequest {
                     procedure.title(), service.id(), command.applicant(), command.channel(), data,
                     RequestStatus.SUBMITTED, receivedAt, now, acknowledgement, acknowledgement.implicitDecisionDate(),
                     List.of(new Transition(now, actor, null, RequestStatus.SUBMITTED, "")), 1,
-                    fingerprint, filedBy);
+                    fingerprint, filedBy, Optional.empty());
             Optional<CitizenRequest> existing = store.createIfAbsent(request);
             if (existing.isEmpty()) {
                 publish(request);

@@ -28,7 +28,7 @@ if [ "${BUILD:-0}" = 1 ] || [ ! -f "$snapshot/classpath" ] \
   echo "Compiling the benchmark and the modules it runs (tests skipped)..." >&2
   # Compiled in one reactor, so that the code measured is the working tree's and nothing is installed in the
   # local repository; the class path then names the modules' target/classes.
-  mvn -q -B -DskipTests -pl infrastructure/benchmark -am compile dependency:build-classpath \
+  mvn -q -B -DskipTests -pl infrastructure/benchmark -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bookings.classpath -Dmdep.includeScope=runtime
   # Others rebuild those directories while working: run on a copy taken now.
   rm -rf "$snapshot"

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The agents' back-office: their memberships, a service's inbox, a request, its transitions. */
 public final class AgentApi {
@@ -35,8 +33,6 @@ public final class AgentApi {
     private static final int MAX_BODY = 64 * 1024;
     /** A decision attached by an agent: a PDF, as a letter of decision is. */
     private static final UploadPolicy DECISION_FILES = new UploadPolicy(EnumSet.of(FileType.PDF), 10L * 1024 * 1024);
-    /** A strong entity tag of a request as {@link Views#etag} writes it: {@code "<reference>-v<version>"}. */
-    private static final Pattern ETAG = Pattern.compile("^\"(.+)-v(\\d+)\"$");
 
     private final Services services;
     private final Supplier<Instruction> instruction;
@@ -89,29 +85,13 @@ public final class AgentApi {
 
     private ApiResponse transition(ApiRequest request) {
         String subject = request.subject();
-        String ifMatch = request.header("if-match").orElseThrow(() -> new DomainException.PreconditionRequired(
-                "L'en-tête If-Match est obligatoire : renvoyez l'ETag de la demande telle que vous l'avez lue."));
-        Matcher matcher = ETAG.matcher(ifMatch.strip());
-        if (!matcher.matches() || !matcher.group(1).equals(request.path("reference"))) {
-            throw new DomainException.PreconditionFailed("Cette demande a été modifiée par ailleurs. Rechargez-la.");
-        }
+        long version = Etags.expectedVersion(request, request.path("reference"));
         JsonNode body = request.jsonBody(MAX_BODY);
-        RequestStatus to;
-        try {
-            to = RequestStatus.fromCode(body.path("to").asText());
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("Statut inconnu.",
-                    List.of(new FieldError("to", "Choisissez un statut parmi ceux proposés.")));
-        }
-        JsonNode note = body.get("note");
-        if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new DomainException.InvalidInput("Le message doit être un texte.",
-                    List.of(new FieldError("note", "Le message doit être un texte.")));
-        }
-        long version = Long.parseLong(matcher.group(2));
+        RequestStatus to = Bodies.targetStatus(body, RequestStatus::fromCode);
+        String note = Bodies.note(body);
         Optional<DocumentRef> document = decisionDocument(request, body.get("document"), to, version);
         CitizenRequest changed = instruction.get().transition(request.path("tenantId"), request.path("reference"),
-                subject, version, to, note == null || note.isNull() ? "" : note.asText(), document);
+                subject, version, to, note, document);
         return respond(changed);
     }
 

@@ -126,20 +126,15 @@ public final class CitizenApi {
         long version = Etags.expectedVersion(request, request.path("reference"));
         JsonNode body = request.jsonBody(MAX_BODY);
         JsonNode data = body.get("data");
-        JsonNode note = body.get("note");
         if (data == null || !data.isObject()) {
             throw new DomainException.InvalidInput("Envoyez les réponses modifiées.",
                     List.of(new FieldError("data", "Envoyez les réponses sous forme d'objet JSON.")));
         }
-        if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new DomainException.InvalidInput("Le message doit être un texte.",
-                    List.of(new FieldError("note", "Le message doit être un texte.")));
-        }
+        String note = Bodies.note(body);
         Map<String, Object> changes = Json.toMap(data);
         CitizenRequest changed = new Corrections(services.requests(), services.procedureVersions(),
                 services.validator(), services.events(), services.clock())
-                .correct(subject, request.path("reference"), version, changes,
-                        note == null || note.isNull() ? "" : note.asText());
+                .correct(subject, request.path("reference"), version, changes, note);
         return mineView(changed);
     }
 

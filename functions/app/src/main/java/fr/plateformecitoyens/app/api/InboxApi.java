@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agents' working list: the inbox views and their CSV export, assignment, bulk assignment and bulk
@@ -36,7 +34,6 @@ public final class InboxApi {
     static final int MAX_BULK = 50;
     static final int MAX_EXPORT = 5_000;
     private static final int MAX_BODY = 64 * 1024;
-    private static final Pattern ETAG = Pattern.compile("^\"(.+)-v(\\d+)\"$");
 
     private final Services services;
     private final Supplier<Instruction> instruction;
@@ -115,19 +112,8 @@ public final class InboxApi {
 
     private ApiResponse bulkTransition(ApiRequest request) {
         JsonNode body = request.jsonBody(MAX_BODY);
-        RequestStatus to;
-        try {
-            to = RequestStatus.fromCode(body.path("to").asText());
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("Statut inconnu.",
-                    List.of(new FieldError("to", "Choisissez un statut parmi ceux proposés.")));
-        }
-        JsonNode note = body.get("note");
-        if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new DomainException.InvalidInput("Le message doit être un texte.",
-                    List.of(new FieldError("note", "Le message doit être un texte.")));
-        }
-        String text = note == null || note.isNull() ? "" : note.asText();
+        RequestStatus to = Bodies.targetStatus(body, RequestStatus::fromCode);
+        String text = Bodies.note(body);
         Instruction use = instruction.get();
         return bulk(request, body, (reference, version) -> use.transition(request.path("tenantId"), reference,
                 request.subject(), version, to, text));
@@ -179,11 +165,7 @@ public final class InboxApi {
     }
 
     private static long expectedVersion(String etag, String reference) {
-        Matcher matcher = ETAG.matcher(etag.strip());
-        if (!matcher.matches() || !matcher.group(1).equals(reference)) {
-            throw new DomainException.PreconditionFailed("Cette demande a été modifiée par ailleurs. Rechargez-la.");
-        }
-        return Long.parseLong(matcher.group(2));
+        return Etags.versionIn(etag, reference);
     }
 
     @FunctionalInterface

@@ -105,20 +105,9 @@ public final class ReportDeskApi {
         String subject = request.subject();
         long expected = ReportViews.expectedVersion(request.header("if-match"), request.path("reportId"));
         JsonNode body = request.jsonBody(MAX_BODY);
-        ReportStatus to;
-        try {
-            to = ReportStatus.fromCode(body.path("to").asText());
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("Statut inconnu.",
-                    List.of(new FieldError("to", "Choisissez un statut parmi ceux proposés.")));
-        }
-        JsonNode note = body.get("note");
-        if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new DomainException.InvalidInput("Le message doit être un texte.",
-                    List.of(new FieldError("note", "Le message doit être un texte.")));
-        }
+        ReportStatus to = Bodies.targetStatus(body, ReportStatus::fromCode);
         return respond(services.reports().changeStatus(request.path("tenantId"), request.path("reportId"), subject,
-                expected, to, note == null || note.isNull() ? "" : note.asText()));
+                expected, to, Bodies.note(body)));
     }
 
     private ApiResponse assign(ApiRequest request) {

@@ -45,8 +45,16 @@ public final class Gateway implements AutoCloseable {
     static {
         // The JDK's HTTP server writes the headers and the body of a response separately; with Nagle's
         // algorithm on, the body then waits for the client's delayed acknowledgement (about 40 ms on Linux).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // Past 200 idle keep-alive connections (its default) the server closes each connection that goes idle,
+        // and a client that reuses one of them at that moment gets no answer at all: hundreds of concurrent
+        // clients (the contention tests, a browser and its tabs) must keep theirs.
+        defaultProperty("sun.net.httpserver.maxIdleConnections", "2000");
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 

@@ -81,7 +81,7 @@ export async function catalogueView({ params: [tenantId] }) {
   const groups = [...byCategory].map(([category, items]) => h(
     'section',
     {},
-    h('h2', { text: category }),
+    h('h2', { text: categoryTitle(category) }),
     h('ul', { class: 'card-list' }, items.map((procedure) => procedureCard(tenantId, procedure))),
   ));
 
@@ -114,4 +114,19 @@ function procedureCard(tenantId, procedure) {
     h('p', { class: 'meta', text: [procedure.service?.name && `Service : ${procedure.service.name}`, regimeText]
       .filter(Boolean).join(' · ') }),
   );
+}
+
+/** The headings of the catalogue's groups: the default catalogue's categories, a commune's own as written. */
+const CATEGORY_TITLES = {
+  'etat-civil': 'État civil',
+  general: 'Demandes à la mairie',
+  'petite-enfance': 'Petite enfance',
+  scolaire: 'École, cantine et périscolaire',
+  voirie: 'Voirie et espace public',
+};
+
+function categoryTitle(category) {
+  if (CATEGORY_TITLES[category]) return CATEGORY_TITLES[category];
+  const words = category.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

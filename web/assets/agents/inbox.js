@@ -175,7 +175,7 @@ export async function inboxView({ params: [tenantId], query }, getMembership) {
     autocomplete: 'off', 'aria-describedby': 'recherche-hint' });
   const searchField = h('div', { class: 'field' },
     h('label', { for: 'recherche', text: 'Rechercher' }),
-    h('p', { id: 'recherche-hint', class: 'hint', text: 'Une référence (2026-XXXX-XXXX) ou le début du nom de famille.' }),
+    h('p', { id: 'recherche-hint', class: 'hint', text: 'Une référence (par exemple 2026-K7Q4-M2XH) ou le début du nom de famille.' }),
     searchInput);
   if (done) dueField.hidden = true;
   const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filtrer les demandes' },

@@ -87,8 +87,8 @@ final class InboxViews {
             } else if (Names.normalise(q.get()).length() >= Names.PARTITION_LETTERS) {
                 name = Optional.of(Names.normalise(q.get()));
             } else {
-                errors.add(new FieldError("q", "Saisissez une référence (2026-XXXX-XXXX) ou au moins deux lettres "
-                        + "du nom de famille."));
+                errors.add(new FieldError("q", "Saisissez une référence (par exemple 2026-K7Q4-M2XH) ou au moins "
+                        + "deux lettres du nom de famille."));
             }
             if (name.isPresent() && serviceId.isEmpty()) {
                 errors.add(new FieldError("service", "Choisissez le service où chercher ce nom."));

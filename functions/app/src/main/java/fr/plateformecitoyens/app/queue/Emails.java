@@ -75,8 +75,8 @@ final class Emails {
         }
         switch (change.to()) {
             case IMPLICITLY_ACCEPTED -> lines.add("Faute de réponse dans le délai, votre demande est réputée "
-                    + "acceptée. Vous pouvez demander une attestation de cette décision implicite (article L232-3 du code des "
-                    + "relations entre le public et l'administration).");
+                    + "acceptée. Vous pouvez demander une attestation de cette décision implicite (article L232-3 du "
+                    + "code des relations entre le public et l'administration).");
             case IMPLICITLY_REJECTED, REJECTED -> lines.add("Vous pouvez contester cette décision dans les deux "
                     + "mois : par un recours gracieux auprès du service, ou devant le tribunal administratif compétent "
                     + "(www.telerecours.fr).");

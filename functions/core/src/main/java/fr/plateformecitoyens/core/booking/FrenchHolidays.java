@@ -12,7 +12,8 @@ import java.util.TreeSet;
  */
 public final class FrenchHolidays {
 
-    private static final java.util.Map<Integer, Set<LocalDate>> BY_YEAR = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Integer, Set<LocalDate>> BY_YEAR =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private FrenchHolidays() {
     }

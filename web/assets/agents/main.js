@@ -13,6 +13,7 @@ import { agentReportsView, agentReportView, reportsHash } from './reports.js';
 import { filingView, filingHash } from './filing.js';
 import { acknowledgementPrintView } from './acknowledgement-print.js';
 import { accessLogView, accessLogHash } from './access-log.js';
+import { open311KeysView, open311KeysHash } from './open311-keys.js';
 import { buildersView, newDemarcheView, draftView } from './builder.js';
 import { statisticsView } from './statistics.js';
 
@@ -127,6 +128,7 @@ const routes = [
   { path: /^\/collectivites\/([^/]+)\/enregistrer$/, view: guarded((ctx) => filingView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demandes\/([^/]+)\/accuse$/, view: guarded(acknowledgementPrintView) },
   { path: /^\/collectivites\/([^/]+)\/journal-des-acces$/, view: guarded(accessLogView) },
+  { path: /^\/collectivites\/([^/]+)\/cles-open311$/, view: guarded(open311KeysView) },
   { path: /^\/collectivites\/([^/]+)\/demarches$/, view: guarded((ctx) => buildersView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demarches\/nouvelle$/, view: guarded((ctx) => newDemarcheView(ctx, getMembership)) },
   { path: /^\/collectivites\/([^/]+)\/demarches\/([^/]+)\/brouillon$/, view: guarded((ctx) => draftView(ctx, getMembership)) },
@@ -152,7 +154,7 @@ function renderNav() {
     return;
   }
   const onAgenda = /^\/(agenda|collectivites\/[^/]+\/agenda)(\/|$)/.test(path);
-  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces|demandes\/[^/]+\/accuse)$/.test(path);
+  const onOwnPage = /^\/collectivites\/[^/]+\/(enregistrer|journal-des-acces|cles-open311|demandes\/[^/]+\/accuse)$/.test(path);
   const onBuilder = /^\/collectivites\/[^/]+\/demarches(\/|$)/.test(path);
   const tenant = /^\/collectivites\/([^/]+)\//.exec(path)?.[1];
   const onReports = /\/signalements(\/|$)/.test(path);
@@ -169,6 +171,9 @@ function renderNav() {
     tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: accessLogHash(tenant),
       text: 'Journal des accès', 'aria-current': /\/journal-des-acces$/.test(path) ? 'page' : null,
       'data-testid': 'nav-access-log' })) : null,
+    tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: open311KeysHash(tenant),
+      text: 'Clés Open311', 'aria-current': /\/cles-open311$/.test(path) ? 'page' : null,
+      'data-testid': 'nav-open311-keys' })) : null,
     tenant && (user.groups ?? []).includes('admins') ? h('li', {}, h('a', { href: `#/collectivites/${tenant}/demarches`,
       text: 'Démarches', 'aria-current': onBuilder ? 'page' : null, 'data-testid': 'nav-builder' })) : null,
     h('li', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Connecté : ' }), user.name),

@@ -21,7 +21,7 @@ export function acknowledgementSection(ack) {
       ['Date de réception', dateTime(ack.receivedAt)],
       ['Service chargé de la demande', serviceBlock(service)],
       ['Règle en cas de silence', REGIME_LABELS[ack.regime] ?? ack.regime],
-      ['Délai de décision', ack.periodMonths ? `${ack.periodMonths} mois` : null],
+      ['Délai de décision', ack.periodMonths ? periodWords(ack.periodMonths, ack.periodUnit) : null],
       [implicitLabel, ack.implicitDecisionDate ? dateOnly(ack.implicitDecisionDate) : null],
       ['Fondement juridique', ack.legalBasis],
     ]),
@@ -113,4 +113,12 @@ function formatValue(value, prop, ui) {
   if (typeof value === 'object') return JSON.stringify(value);
   const text = optionLabel(value);
   return text.includes('\n') ? h('span', { class: 'pre-line', text }) : text;
+}
+
+const PERIOD_UNITS = { days: ['jour', 'jours'], weeks: ['semaine', 'semaines'], months: ['mois', 'mois'] };
+
+/** « 2 mois », « 30 jours », « 1 semaine »: the length of a period in its unit (months when none is given). */
+function periodWords(length, unit) {
+  const [one, many] = PERIOD_UNITS[unit] ?? PERIOD_UNITS.months;
+  return `${length} ${length > 1 ? many : one}`;
 }

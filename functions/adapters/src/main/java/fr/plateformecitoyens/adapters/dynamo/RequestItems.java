@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.plateformecitoyens.adapters.json.Json;
 import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.legal.Acknowledgement;
+import fr.plateformecitoyens.core.procedure.PeriodUnit;
 import fr.plateformecitoyens.core.procedure.SilenceRule;
 import fr.plateformecitoyens.core.request.Applicant;
 import fr.plateformecitoyens.core.request.Channel;
@@ -117,6 +118,7 @@ public final class RequestItems {
                 .put("email", a.service().email());
         node.put("rule", a.rule().name());
         node.put("periodMonths", a.periodMonths());
+        node.put("periodUnit", a.periodUnit().code());
         node.put("implicitDecisionDate", a.implicitDecisionDate().map(LocalDate::toString).orElse(null));
         node.put("legalBasis", a.legalBasis());
         a.mentions().forEach(node.putArray("mentions")::add);
@@ -134,7 +136,8 @@ public final class RequestItems {
         return new Acknowledgement(Instant.parse(n.path("receivedAt").asText()), service,
                 SilenceRule.valueOf(n.path("rule").asText()), n.path("periodMonths").asInt(),
                 Optional.ofNullable(n.path("implicitDecisionDate").textValue()).map(LocalDate::parse),
-                n.path("legalBasis").asText(), mentions, Instant.parse(n.path("issuedAt").asText()));
+                n.path("legalBasis").asText(), mentions, Instant.parse(n.path("issuedAt").asText()),
+                PeriodUnit.fromCode(n.path("periodUnit").asText("months")));
     }
 
     private static ArrayNode history(List<Transition> transitions) {

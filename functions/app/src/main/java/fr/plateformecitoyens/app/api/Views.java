@@ -55,6 +55,7 @@ public final class Views {
                 .put("phone", a.service().phone()).put("email", a.service().email());
         node.put("regime", a.rule().name());
         node.put("periodMonths", a.periodMonths());
+        node.put("periodUnit", a.periodUnit().code());
         node.put("implicitDecisionDate", a.implicitDecisionDate().map(LocalDate::toString).orElse(null));
         node.put("legalBasis", a.legalBasis());
         a.mentions().forEach(node.putArray("mentions")::add);

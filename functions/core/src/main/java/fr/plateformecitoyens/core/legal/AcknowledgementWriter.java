@@ -58,6 +58,7 @@ public final class AcknowledgementWriter {
                 + "qu'à compter de leur réception (article L114-5 du même code).");
         mentions.add("Base légale du délai : " + procedure.regime().legalBasis() + ".");
         return new Acknowledgement(receivedAt, service, procedure.regime().rule(), procedure.regime().periodMonths(),
-                Optional.of(decisionDate), procedure.regime().legalBasis(), mentions, issuedAt);
+                Optional.of(decisionDate), procedure.regime().legalBasis(), mentions, issuedAt,
+                procedure.regime().unit());
     }
 }

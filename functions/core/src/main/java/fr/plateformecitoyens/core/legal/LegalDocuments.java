@@ -68,7 +68,7 @@ public final class LegalDocuments {
                 : "rejetée (décision implicite de rejet)";
         List<String> silence = new ArrayList<>();
         silence.add((sva ? "Silence vaut acceptation" : "Silence vaut rejet") + " : le délai est de "
-                + a.periodMonths() + " mois.");
+                + a.periodWords() + ".");
         silence.add(a.implicitDecisionDate()
                 .map(d -> "Si l'administration ne vous a pas répondu le " + DAY.format(d) + ", votre demande sera "
                         + "réputée " + meaning + ", à condition que votre dossier soit complet.")
@@ -104,13 +104,13 @@ public final class LegalDocuments {
         if (kind == Kind.IMPLICIT_ACCEPTANCE) {
             body.add("Le service désigné ci-dessous atteste que la demande référencée ci-dessus, reçue le "
                     + day(a.receivedAt()) + ", a fait l'objet d'une décision implicite d'acceptation, née le "
-                    + DAY.format(born) + " du silence gardé par l'administration pendant " + a.periodMonths()
-                    + " mois.");
+                    + DAY.format(born) + " du silence gardé par l'administration pendant " + a.periodWords()
+                    + ".");
             body.add("La présente attestation est délivrée en application de l'article L232-3 du " + CRPA + ".");
         } else {
             body.add("La demande référencée ci-dessus, reçue le " + day(a.receivedAt()) + ", a fait l'objet d'une "
                     + "décision implicite de rejet, née le " + DAY.format(born) + " du silence gardé par "
-                    + "l'administration pendant " + a.periodMonths() + " mois.");
+                    + "l'administration pendant " + a.periodWords() + ".");
             body.add("Vous pouvez demander la communication des motifs de cette décision dans le délai du recours "
                     + "contentieux ; ils vous seront communiqués dans le mois qui suit votre demande, et le délai de "
                     + "recours est alors prolongé jusqu'à deux mois après cette communication (article L232-4 du "

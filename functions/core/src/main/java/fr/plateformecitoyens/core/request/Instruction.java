@@ -3,6 +3,7 @@ package fr.plateformecitoyens.core.request;
 import fr.plateformecitoyens.core.document.DocumentRef;
 import fr.plateformecitoyens.core.error.DomainException;
 import fr.plateformecitoyens.core.error.DomainException.FieldError;
+import fr.plateformecitoyens.core.legal.Acknowledgement;
 import fr.plateformecitoyens.core.legal.DecisionClock;
 import fr.plateformecitoyens.core.port.Catalogue;
 import fr.plateformecitoyens.core.port.DomainEvent;
@@ -123,10 +124,14 @@ public final class Instruction {
         return catalogue.version(request.tenantId(), request.procedureId(), request.procedureVersion())
                 .or(() -> catalogue.published(request.tenantId(), request.procedureId()))
                 .map(p -> p.regime())
-                .orElseGet(() -> request.acknowledgement().rule() == SilenceRule.SVA
-                        ? LegalRegime.silenceMeansAcceptance(request.acknowledgement().periodMonths())
-                        : LegalRegime.silenceMeansRejection(request.acknowledgement().periodMonths(),
-                                request.acknowledgement().legalBasis()));
+                .orElseGet(() -> fallbackRegime(request.acknowledgement()));
+    }
+
+    /** The regime the acknowledgement states, for a request whose démarche version cannot be read. */
+    private static LegalRegime fallbackRegime(Acknowledgement a) {
+        // The common rules: an SVA clock starts afresh after a correction, an SVR one resumes (L114-5).
+        return new LegalRegime(a.rule(), a.periodMonths(), a.rule() == SilenceRule.SVA, a.legalBasis(),
+                a.periodUnit());
     }
 
     private static DomainException stale() {

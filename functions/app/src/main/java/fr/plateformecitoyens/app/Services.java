@@ -219,10 +219,18 @@ public final class Services {
         return households.get();
     }
 
-    /** What a submission's household-member and supporting-document answers become. */
+    /** What a citizen's own household-member and supporting-document answers become. */
     public AnswerCompletion answerCompletion() {
         return new HouseholdAndDocuments(households(), new Uploads(documents()),
                 fr.plateformecitoyens.app.api.UploadApi::citizenOwner);
+    }
+
+    /**
+     * The same for a request an agent files for someone: the household is the applicant's, the documents are
+     * the ones {@code uploadOwner} (the agent) uploaded.
+     */
+    public AnswerCompletion answerCompletion(String uploadOwner) {
+        return new HouseholdAndDocuments(households(), new Uploads(documents()), applicant -> uploadOwner);
     }
 
     public String portalUrl() {

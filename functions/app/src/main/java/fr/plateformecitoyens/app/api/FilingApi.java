@@ -105,7 +105,8 @@ public final class FilingApi {
                 ? Optional.of(new OnBehalfFiling.Letter(text(letter, "uploadId"), text(letter, "fileName")))
                 : Optional.empty();
         OnBehalfFiling filing = new OnBehalfFiling(new SubmitRequest(services.tenants(), services.catalogue(),
-                services.validator(), services.requests(), services.events(), services.clock()), services.people(),
+                services.validator(), services.requests(), services.events(), services.clock(),
+                services.answerCompletion(UploadApi.agentOwner(request.subject()))), services.people(),
                 services.tenants(), new Uploads(services.documents()), services.accessJournal(), services.clock());
         SubmitRequest.Outcome outcome = filing.file(new OnBehalfFiling.Command(tenantId, request.subject(),
                 agentName(request), text(body.path("person"), "kind"), text(body.path("person"), "id"),

@@ -159,6 +159,35 @@ class FilingOnBehalfTest {
     }
 
     @Test
+    void supportingDocumentOfAFiling_isTheAgentsUpload_claimedByContent_andAnUnknownOneIsRefused(Api api)
+            throws Exception {
+        String agent = api.token(api.account("agent", "beaumont-des-sources"));
+        JsonNode contact = Filings.contactWithoutEmail(api, agent);
+        ObjectNode body = Filings.body("contact", contact.path("id").asText(), "counter");
+        body.put("procedureId", "occupation-domaine-public");
+        ObjectNode data = body.putObject("data").put("demandeur", "particulier").put("objet", "demenagement")
+                .put("debut", "2027-03-01").put("fin", "2027-03-01").put("surface", 12);
+        data.putObject("adresse").put("street", "4 chemin des Saules").put("postcode", "45300")
+                .put("city", "Beaumont-des-Sources");
+        data.putObject("plan").put("uploadId", "AAAAAAAAAAAAAAAAAAAAAA").put("fileName", "plan.pdf");
+
+        Api.Reply unknown = api.post(COMMUNE + "/filings", agent, Json.write(body));
+
+        assertEquals(422, unknown.status(), unknown.raw().body());
+        assertEquals("plan", unknown.json().path("errors").path(0).path("field").asText(), unknown.raw().body());
+
+        ((ObjectNode) data.get("plan")).put("uploadId", Filings.uploadLetter(api, agent, Filings.PDF,
+                "application/pdf"));
+        Api.Reply filed = api.post(COMMUNE + "/filings", agent, Json.write(body));
+
+        assertEquals(201, filed.status(), filed.raw().body());
+        String reference = filed.json().path("reference").asText();
+        JsonNode kept = api.get(COMMUNE + "/requests/" + reference, agent).json().path("data").path("plan");
+        assertEquals("requests/" + reference + "/documents/plan", kept.path("key").asText(), kept.toString());
+        assertEquals("application/pdf", kept.path("contentType").asText());
+    }
+
+    @Test
     void agentOfAnotherTenant_orACitizen_cannotFileNorSearch(Api api) {
         String agent = api.token(api.account("agent", "beaumont-des-sources"));
         JsonNode contact = Filings.contactWithoutEmail(api, agent);

@@ -3,9 +3,12 @@
 
 import { api, ApiError } from './api.js';
 
-/** Sends `file`; `onProgress(percent)` follows it. Resolves to { uploadId, fileName }. */
-export async function uploadFile(file, onProgress = () => {}) {
-  const { data } = await api('/me/uploads', {
+/**
+ * Sends `file`; `onProgress(percent)` follows it. Resolves to { uploadId, fileName }. `grantPath` is the route
+ * that grants the upload: the citizen's own by default, `/tenants/{id}/uploads` for an agent.
+ */
+export async function uploadFile(file, onProgress = () => {}, grantPath = '/me/uploads') {
+  const { data } = await api(grantPath, {
     method: 'POST',
     body: { fileName: file.name, contentType: file.type || 'application/octet-stream', size: file.size },
   });

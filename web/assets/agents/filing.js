@@ -6,6 +6,7 @@ import { h, fill, uuid } from '../dom.js';
 import { api, seg } from '../api.js';
 import { showErrors, clearErrors, findField, problemToErrors, whileBusy, formStatus, textField } from '../fields.js';
 import { buildForm } from '../form.js';
+import { uploadFile } from '../uploads.js';
 import { getProcedures } from '../tenants.js';
 import { navigate, flash } from '../router.js';
 import { peoplePicker } from './people-picker.js';
@@ -58,7 +59,9 @@ export async function filingView({ params: [tenantId] }, getMembership) {
   const formHolder = h('div');
   procedureSelect.addEventListener('change', () => {
     const procedure = procedures.find((p) => p.id === procedureSelect.value);
-    builder = procedure ? buildForm(procedure.form?.schema ?? {}, procedure.form?.ui ?? {}) : null;
+    // Supporting documents are the agent's uploads (a paper scanned at the counter).
+    const upload = (file, onProgress) => uploadFile(file, onProgress, `/tenants/${seg(tenantId)}/uploads`);
+    builder = procedure ? buildForm(procedure.form?.schema ?? {}, procedure.form?.ui ?? {}, { upload }) : null;
     fill(formHolder, builder?.element ?? null);
   });
 

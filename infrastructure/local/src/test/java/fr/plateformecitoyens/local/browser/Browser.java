@@ -83,9 +83,13 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
-    /** Waits until the condition gives a non-null, non-false value; fails with {@code what}. */
+    /**
+     * Waits until the condition gives a non-null, non-false value; fails with {@code what}. An element the page
+     * replaced while the condition read it (a view drawn again) only means another try.
+     */
     <T> T until(Function<WebDriver, T> condition, String what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Runs axe-core on the page as it stands and records every serious or critical finding. */

@@ -63,7 +63,8 @@ const guarded = (view) => (ctx) => {
 async function homeView() {
   const memberships = await getMemberships();
   if (memberships.length === 1) {
-    navigate(inboxHash(memberships[0].tenantId));
+    // Only if the agent is still on the home page: a link followed meanwhile wins.
+    if (currentRoute().path === '/') navigate(inboxHash(memberships[0].tenantId));
     return null;
   }
   return {
@@ -88,7 +89,7 @@ async function homeView() {
 async function agendaShortcut() {
   const memberships = await getMemberships();
   if (memberships.length === 1) {
-    navigate(agendaHash(memberships[0].tenantId));
+    if (currentRoute().path === '/agenda') navigate(agendaHash(memberships[0].tenantId));
     return null;
   }
   return {

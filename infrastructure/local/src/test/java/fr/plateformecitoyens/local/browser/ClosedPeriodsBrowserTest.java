@@ -41,8 +41,12 @@ class ClosedPeriodsBrowserTest {
             agent.type("#password", account.password());
             agent.click("button[type=submit]");
             agent.find("[data-testid=sign-out]");
+            // Signing in lands on the inbox once the memberships are read: only then is the page ours to move.
+            agent.until(d -> d.findElements(By.tagName("h1")).stream()
+                    .anyMatch(h -> h.getText().startsWith("Demandes")), "the inbox after signing in");
             agent.open(cloud.baseUrl() + "/agents/#/collectivites/" + TENANT
                     + "/agenda/fermeture?type=rendez-vous&ressource=etat-civil-rdv");
+            agent.find("[data-testid=block-form]");
             agent.find("[data-testid='closed-" + id + "']");
             assertTrue(agent.find("[data-testid='closed-" + id + "']").getText().contains("inventaire des registres"));
             agent.audit("périodes fermées");

@@ -84,8 +84,10 @@ public final class ProcedureCodec {
         return node;
     }
 
-    private static void writeDetails(ProcedureDetails details, ObjectNode node) {
-        details.audience().forEach(a -> node.withArray("audience").add(a.code()));
+    /** Audience, papers, fee, retention, legal basis and DPO, as the definition stores and every form shows them. */
+    public static void writeDetails(ProcedureDetails details, ObjectNode node) {
+        ArrayNode audience = node.putArray("audience");
+        details.audience().forEach(a -> audience.add(a.code()));
         details.requiredDocuments().forEach(node.putArray("requiredDocuments")::add);
         if (details.fee().isPresent()) {
             node.putObject("fee").put("amountCents", details.fee().get().amountCents())

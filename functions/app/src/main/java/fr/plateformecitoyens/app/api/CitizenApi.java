@@ -31,7 +31,6 @@ public final class CitizenApi {
 
     /** The largest request body accepted: far above any form, far below API Gateway's own limit. */
     public static final int MAX_BODY = 256 * 1024;
-    private static final int MAX_KEY = 255;
 
     private final Services services;
     private final Supplier<SubmitRequest> submit;
@@ -65,11 +64,7 @@ public final class CitizenApi {
                     List.of(new FieldError("procedureId", "Indiquez l'identifiant de la démarche."),
                             new FieldError("data", "Envoyez les réponses sous forme d'objet JSON.")));
         }
-        Optional<String> key = request.header("idempotency-key");
-        if (key.isPresent() && key.get().length() > MAX_KEY) {
-            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser " + MAX_KEY
-                    + " caractères.");
-        }
+        Optional<String> key = request.idempotencyKey();
         Applicant applicant = new Applicant(subject, request.claim("given_name").orElse(""),
                 request.claim("family_name").orElse(""), request.claim("email").orElse(null));
         SubmitRequest.Outcome outcome = submit.get().submit(new SubmitRequest.Command(request.path("tenantId"),

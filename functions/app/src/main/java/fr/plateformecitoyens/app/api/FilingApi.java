@@ -37,7 +37,6 @@ import java.util.Optional;
  */
 public final class FilingApi {
 
-    private static final int MAX_KEY = 255;
     private static final Duration LETTER_LINK = Duration.ofMinutes(5);
 
     private final Services services;
@@ -95,11 +94,7 @@ public final class FilingApi {
                     List.of(new FieldError("procedureId", "Indiquez l'identifiant de la démarche."),
                             new FieldError("data", "Envoyez les réponses sous forme d'objet JSON.")));
         }
-        Optional<String> key = request.header("idempotency-key");
-        if (key.isPresent() && key.get().length() > MAX_KEY) {
-            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser " + MAX_KEY
-                    + " caractères.");
-        }
+        Optional<String> key = request.idempotencyKey();
         JsonNode letter = body.path("letter");
         Optional<OnBehalfFiling.Letter> scan = letter.isObject()
                 ? Optional.of(new OnBehalfFiling.Letter(text(letter, "uploadId"), text(letter, "fileName")))

@@ -37,7 +37,6 @@ public final class MessageApi {
 
     /** Text of 5,000 characters, three attachments and their names: far below this. */
     private static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_KEY = 255;
     private static final Duration DOWNLOAD = Duration.ofMinutes(5);
     private static final String CITIZEN = "/api/v1/me/requests/{reference}/messages";
     private static final String AGENT = "/api/v1/tenants/{tenantId}/requests/{reference}/messages";
@@ -158,11 +157,7 @@ public final class MessageApi {
             claims.add(new Messages.AttachmentClaim(file.path("uploadId").asText(null),
                     file.path("fileName").asText(null)));
         }
-        Optional<String> key = request.header("idempotency-key");
-        if (key.isPresent() && key.get().length() > MAX_KEY) {
-            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser " + MAX_KEY
-                    + " caractères.");
-        }
+        Optional<String> key = request.idempotencyKey();
         return new Messages.Draft(text == null || text.isNull() ? "" : text.asText(), visibility, claims, owner, key);
     }
 

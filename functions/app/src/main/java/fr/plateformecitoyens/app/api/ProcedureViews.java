@@ -18,18 +18,7 @@ final class ProcedureViews {
 
     /** Audience, papers, fee, retention, legal basis and DPO, as every form shows them. */
     static void details(ProcedureDetails details, ObjectNode node) {
-        ArrayNode audience = node.putArray("audience");
-        details.audience().forEach(a -> audience.add(a.code()));
-        details.requiredDocuments().forEach(node.putArray("requiredDocuments")::add);
-        if (details.fee().isPresent()) {
-            node.putObject("fee").put("amountCents", details.fee().get().amountCents())
-                    .put("label", details.fee().get().label());
-        } else {
-            node.putNull("fee");
-        }
-        node.put("retentionMonths", details.retentionMonths());
-        node.put("legalBasis", details.legalBasis());
-        node.put("dpoContact", details.dpoContact());
+        ProcedureCodec.writeDetails(details, node);
     }
 
     static ObjectNode summary(ProcedureAdministration.Summary s) {

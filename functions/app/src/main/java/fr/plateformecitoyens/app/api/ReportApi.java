@@ -29,7 +29,6 @@ import java.util.Optional;
 public final class ReportApi {
 
     private static final int MAX_BODY = 16 * 1024;
-    private static final int MAX_KEY = 255;
     private static final int MAX_RADIUS = 2000;
 
     private final Services services;
@@ -111,11 +110,7 @@ public final class ReportApi {
     private ApiResponse file(ApiRequest request) {
         String subject = request.subject();
         JsonNode body = request.jsonBody(MAX_BODY);
-        Optional<String> key = request.header("idempotency-key");
-        if (key.isPresent() && key.get().length() > MAX_KEY) {
-            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser " + MAX_KEY
-                    + " caractères.");
-        }
+        Optional<String> key = request.idempotencyKey();
         JsonNode location = body.path("location");
         Reporter reporter = new Reporter(subject, request.claim("given_name").orElse(""),
                 request.claim("family_name").orElse(""), request.claim("email").orElse(null));

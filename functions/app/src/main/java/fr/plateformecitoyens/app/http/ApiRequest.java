@@ -52,6 +52,19 @@ public record ApiRequest(String routeKey, String rawPath, String requestId, Map<
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).filter(v -> !v.isBlank());
     }
 
+    /** The longest {@code Idempotency-Key} taken. */
+    public static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    /** The {@code Idempotency-Key} of a request that creates something, if any; 400 when it is too long. */
+    public Optional<String> idempotencyKey() {
+        Optional<String> key = header("idempotency-key");
+        if (key.isPresent() && key.get().length() > MAX_IDEMPOTENCY_KEY) {
+            throw new DomainException.BadRequest("L'en-tête Idempotency-Key ne doit pas dépasser "
+                    + MAX_IDEMPOTENCY_KEY + " caractères.");
+        }
+        return key;
+    }
+
     /**
      * The caller's subject, set by the JWT authorizer; routes that need it are never reached without. Only
      * ID tokens are taken: an access token carries neither name nor e-mail, so a request made with one
